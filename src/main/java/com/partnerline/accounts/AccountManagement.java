@@ -1,0 +1,135 @@
+package com.partnerline.accounts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.partnerline.kernel.ApiProblem;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The accounts module's API: open accounts, check passwords, issue and resolve
+ * bearer tokens, and tell which vendors a manager may act for.
+ */
+@Service
+public class AccountManagement {
+
+	/** How long a partner API token stays valid. */
+	public static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
+
+	private final Accounts accounts;
+
+	private final ApiTokens tokens;
+
+	private final PasswordEncoder passwords;
+
+	private final Clock clock;
+
+	// A real hash of a random password, so that checking an unknown email costs as much as a known one.
+	private final String unknownAccountHash;
+
+	AccountManagement(Accounts accounts, ApiTokens tokens, PasswordEncoder passwords, Clock clock) {
+		this.accounts = accounts;
+		this.tokens = tokens;
+		this.passwords = passwords;
+		this.clock = clock;
+		this.unknownAccountHash = passwords.encode(ApiTokens.newToken());
+	}
+
+	/**
+	 * Opens an account.
+	 * @return the new account, never {@literal null}
+	 * @throws ApiProblem 409 when the email is already taken
+	 */
+	@Transactional
+	public Account open(NewAccount request) {
+		if (accounts.findByEmail(request.email()).isPresent()) {
+			throw ApiProblem.conflict("accounts.emailTaken", request.email());
+		}
+		Account account = new Account(UUID.randomUUID(), request.email().trim(), request.displayName(), request.role(),
+				request.status(), request.locale(), clock.instant());
+		accounts.insert(account, passwords.encode(request.password()));
+		return account;
+	}
+
+	public Optional<Account> find(UUID id) {
+		return accounts.findById(id);
+	}
+
+	public Optional<Account> findByEmail(String email) {
+		return accounts.findByEmail(email);
+	}
+
+	@Transactional
+	public void activate(UUID accountId) {
+		accounts.updateStatus(accountId, AccountStatus.ACTIVE);
+	}
+
+	@Transactional
+	public void changePassword(UUID accountId, String newPassword) {
+		accounts.updatePasswordHash(accountId, passwords.encode(newPassword));
+		tokens.revokeAll(accountId);
+	}
+
+	@Transactional
+	public void changeLanguage(UUID accountId, Locale locale) {
+		accounts.updateLocale(accountId, locale);
+	}
+
+	/** The active account whose password matches, if any; a slow hash is checked even for unknown emails. */
+	public Optional<Account> checkPassword(String email, String password) {
+		Optional<Account> account = accounts.findByEmail(email);
+		String hash = account.flatMap(a -> accounts.passwordHash(a.id())).orElse(unknownAccountHash);
+		boolean matches = passwords.matches(password, hash);
+		return account.filter(a -> matches && a.status() == AccountStatus.ACTIVE);
+	}
+
+	/** Issues a bearer token for an active account; see {@link #TOKEN_LIFETIME}. */
+	@Transactional
+	public IssuedToken issueToken(Account account) {
+		String token = ApiTokens.newToken();
+		Instant now = clock.instant();
+		Instant expiresAt = now.plus(TOKEN_LIFETIME);
+		tokens.store(token, ApiTokens.Kind.ACCOUNT, account.id(), now, expiresAt);
+		return new IssuedToken(token, expiresAt);
+	}
+
+	/** Who a bearer token belongs to, if it is valid and its account active. */
+	public Optional<Caller> resolveToken(String token) {
+		return tokens.resolve(token, clock.instant()).flatMap(resolved -> switch (resolved.kind()) {
+			case ADMIN -> Optional.of(Caller.adminToken());
+			case ACCOUNT -> accounts.findById(resolved.accountId())
+				.filter(account -> account.status() == AccountStatus.ACTIVE)
+				.map(Account::asCaller);
+		});
+	}
+
+	@Transactional
+	public void grantVendor(UUID managerAccountId, long vendorId) {
+		accounts.addManagedVendor(managerAccountId, vendorId);
+	}
+
+	public boolean managesVendor(UUID accountId, long vendorId) {
+		return accounts.managesVendor(accountId, vendorId);
+	}
+
+	public List<Long> managedVendors(UUID accountId) {
+		return accounts.managedVendors(accountId);
+	}
+
+	/** Emails of the active managers of a vendor, for mail about its program. */
+	public List<String> managerEmails(long vendorId) {
+		return accounts.managerEmails(vendorId);
+	}
+
+	public record IssuedToken(String token, Instant expiresAt) {
+	}
+
+}

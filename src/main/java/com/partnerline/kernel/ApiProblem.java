@@ -1,0 +1,85 @@
+package com.partnerline.kernel;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A business outcome that ends a request with an RFC 9457 problem. The detail is a
+ * message key resolved in the caller's language, so the same outcome reads well in
+ * every supported language. Modules throw the named factories below; the web edge
+ * turns them into {@code application/problem+json}.
+ */
+public class ApiProblem extends RuntimeException {
+
+	private final HttpStatus status;
+
+	private final String messageKey;
+
+	private final Object[] arguments;
+
+	private final List<FieldProblem> errors;
+
+	public ApiProblem(HttpStatus status, String messageKey, Object[] arguments, List<FieldProblem> errors) {
+		super(messageKey);
+		this.status = status;
+		this.messageKey = messageKey;
+		this.arguments = arguments;
+		this.errors = List.copyOf(errors);
+	}
+
+	public static ApiProblem notFound(String messageKey, Object... arguments) {
+		return new ApiProblem(HttpStatus.NOT_FOUND, messageKey, arguments, List.of());
+	}
+
+	public static ApiProblem conflict(String messageKey, Object... arguments) {
+		return new ApiProblem(HttpStatus.CONFLICT, messageKey, arguments, List.of());
+	}
+
+	public static ApiProblem gone(String messageKey, Object... arguments) {
+		return new ApiProblem(HttpStatus.GONE, messageKey, arguments, List.of());
+	}
+
+	public static ApiProblem forbidden(String messageKey, Object... arguments) {
+		return new ApiProblem(HttpStatus.FORBIDDEN, messageKey, arguments, List.of());
+	}
+
+	public static ApiProblem unauthorized(String messageKey, Object... arguments) {
+		return new ApiProblem(HttpStatus.UNAUTHORIZED, messageKey, arguments, List.of());
+	}
+
+	public static ApiProblem tooManyRequests(String messageKey, Object... arguments) {
+		return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, messageKey, arguments, List.of());
+	}
+
+	/** A rule of the business refuses the request (422), for example a month that has not ended. */
+	public static ApiProblem unprocessable(String messageKey, Object... arguments) {
+		return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, messageKey, arguments, List.of());
+	}
+
+	/** Fields of the request are invalid (422); each one is named. */
+	public static ApiProblem invalid(List<FieldProblem> errors) {
+		return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "problem.validation", new Object[0], errors);
+	}
+
+	public static ApiProblem invalidField(String field, String message) {
+		return invalid(List.of(new FieldProblem(field, message)));
+	}
+
+	public HttpStatus status() {
+		return status;
+	}
+
+	public String messageKey() {
+		return messageKey;
+	}
+
+	public Object[] arguments() {
+		return arguments.clone();
+	}
+
+	public List<FieldProblem> errors() {
+		return errors;
+	}
+
+}

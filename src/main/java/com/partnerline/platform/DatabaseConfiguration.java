@@ -1,0 +1,104 @@
+package com.partnerline.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Chooses the PostgreSQL the application runs on: the server named by
+ * {@code PARTNERLINE_DB_URL}, or else an embedded PostgreSQL 17 whose data folder
+ * lives under {@code ./data/postgres} and survives restarts (initdb runs only on the
+ * first start).
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+	@Bean
+	EmbeddedDatabase embeddedDatabase(PartnerlineSettings settings) {
+		return settings.usesEmbeddedDatabase() ? EmbeddedDatabase.start(settings.dataDir()) : EmbeddedDatabase.NONE;
+	}
+
+	@Bean
+	HikariDataSource dataSource(PartnerlineSettings settings, EmbeddedDatabase embedded) {
+		HikariDataSource dataSource = new HikariDataSource();
+		if (settings.usesEmbeddedDatabase()) {
+			dataSource.setJdbcUrl(embedded.jdbcUrl());
+			dataSource.setUsername("postgres");
+		}
+		else {
+			dataSource.setJdbcUrl(settings.dbUrl());
+			dataSource.setUsername(settings.dbUser());
+			dataSource.setPassword(settings.dbPassword());
+			log.info("Using PostgreSQL at {}", settings.dbUrl());
+		}
+		dataSource.setPoolName("partnerline");
+		dataSource.setMaximumPoolSize(20);
+		return dataSource;
+	}
+
+	/** The embedded server's lifecycle; the data source bean depends on it, so it stops last. */
+	static final class EmbeddedDatabase implements DisposableBean {
+
+		static final EmbeddedDatabase NONE = new EmbeddedDatabase(null);
+
+		private final EmbeddedPostgres postgres;
+
+		private EmbeddedDatabase(EmbeddedPostgres postgres) {
+			this.postgres = postgres;
+		}
+
+		static EmbeddedDatabase start(Path dataDir) {
+			Path pgData = dataDir.resolve("postgres").toAbsolutePath();
+			Path work = dataDir.resolve("pg-runtime").toAbsolutePath();
+			try {
+				Files.createDirectories(pgData);
+				Files.createDirectories(work);
+				long started = System.nanoTime();
+				EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+					.setDataDirectory(pgData)
+					.setCleanDataDirectory(false)
+					.setOverrideWorkingDirectory(work.toFile())
+					.setServerConfig("unix_socket_directories", "")
+					.setServerConfig("max_connections", "200")
+					.setServerConfig("shared_buffers", "256MB")
+					.setServerConfig("synchronous_commit", "on")
+					.setPGStartupWait(Duration.ofSeconds(60))
+					.start();
+				log.info("Embedded PostgreSQL on port {} with data in {} (started in {} ms)", postgres.getPort(), pgData,
+						(System.nanoTime() - started) / 1_000_000);
+				return new EmbeddedDatabase(postgres);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData, ex);
+			}
+		}
+
+		String jdbcUrl() {
+			return postgres.getJdbcUrl("postgres", "postgres");
+		}
+
+		@Override
+		public void destroy() throws IOException {
+			if (postgres != null) {
+				postgres.close();
+			}
+		}
+
+	}
+
+}

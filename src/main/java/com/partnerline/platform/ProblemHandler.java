@@ -1,0 +1,184 @@
+package com.partnerline.platform;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.partnerline.kernel.ApiProblem;
+import com.partnerline.kernel.FieldProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure of an API request into RFC 9457 {@code application/problem+json}:
+ * malformed JSON is 400, invalid fields are 422 with an {@code errors} array naming
+ * each field, business refusals carry their own status, and anything unexpected is a
+ * logged 500 that reveals nothing. Titles and details speak the caller's language.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	private static final URI VALIDATION_TYPE = URI.create("https://partnerline.dev/problems/validation");
+
+	private final MessageSource messages;
+
+	ProblemHandler(MessageSource messages) {
+		this.messages = messages;
+		setMessageSource(messages);
+	}
+
+	@ExceptionHandler(ApiProblem.class)
+	ResponseEntity<Object> handleApiProblem(ApiProblem problem) {
+		ProblemDetail body = problem(problem.status(), text(problem.messageKey(), problem.arguments()));
+		if (!problem.errors().isEmpty()) {
+			body.setType(VALIDATION_TYPE);
+			body.setProperty("errors", localized(problem.errors()));
+		}
+		return respond(problem.status(), body);
+	}
+
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<Object> handleIntegrity(DataIntegrityViolationException ex) {
+		log.info("Refused a write that broke a constraint: {}", ex.getMostSpecificCause().getMessage());
+		return respond(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, text("problem.conflict")));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> handleUnexpected(Exception ex) {
+		log.error("Unexpected failure", ex);
+		HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
+		return respond(status, problem(status, text("problem.unexpected")));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return validationFailed(fieldProblems(ex.getBindingResult()));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> errors = new ArrayList<>();
+		ex.getParameterValidationResults().forEach(result -> {
+			String name = result.getMethodParameter().getParameterName();
+			result.getResolvableErrors()
+				.forEach(error -> errors.add(new FieldProblem(String.valueOf(name),
+						messages.getMessage(error, LocaleContextHolder.getLocale()))));
+		});
+		return validationFailed(errors);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// A well-formed document with a value of the wrong kind names its field (422);
+		// a document that is not JSON at all is a plain 400.
+		if (ex.getMostSpecificCause() instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
+			return validationFailed(List.of(new FieldProblem(jsonPath(mapping), text("validation.unreadableValue"))));
+		}
+		String detail = ex.getMostSpecificCause() instanceof JacksonException parse ? parse.getOriginalMessage()
+				: text("problem.malformed");
+		return respond(HttpStatus.BAD_REQUEST,
+				problem(HttpStatus.BAD_REQUEST, text("problem.malformed") + " " + firstLine(detail)));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail detail && detail.getDetail() == null) {
+			detail.setDetail(text("problem.status." + statusCode.value()));
+		}
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		return response == null ? null
+				: ResponseEntity.status(response.getStatusCode())
+					.headers(response.getHeaders())
+					.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+					.body(response.getBody());
+	}
+
+	private static String jsonPath(DatabindException mapping) {
+		StringBuilder path = new StringBuilder();
+		for (var reference : mapping.getPath()) {
+			if (reference.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private ResponseEntity<Object> validationFailed(List<FieldProblem> errors) {
+		HttpStatus status = HttpStatus.UNPROCESSABLE_CONTENT;
+		ProblemDetail body = problem(status, text("problem.validation"));
+		body.setType(VALIDATION_TYPE);
+		body.setProperty("errors", errors);
+		return respond(status, body);
+	}
+
+	private List<FieldProblem> fieldProblems(BindingResult result) {
+		Locale locale = LocaleContextHolder.getLocale();
+		List<FieldProblem> errors = new ArrayList<>();
+		result.getFieldErrors()
+			.forEach(error -> errors.add(new FieldProblem(error.getField(), messages.getMessage(error, locale))));
+		result.getGlobalErrors()
+			.forEach(error -> errors.add(new FieldProblem(error.getObjectName(), messages.getMessage(error, locale))));
+		return errors;
+	}
+
+	private List<FieldProblem> localized(List<FieldProblem> errors) {
+		return errors.stream()
+			.map(error -> new FieldProblem(error.field(), text(error.message())))
+			.toList();
+	}
+
+	private ProblemDetail problem(HttpStatusCode status, String detail) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+		body.setTitle(text("problem.status." + status.value()));
+		return body;
+	}
+
+	private static ResponseEntity<Object> respond(HttpStatusCode status, ProblemDetail body) {
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+	}
+
+	/** Resolves a message key in the caller's language; text that is not a key is kept as it is. */
+	private String text(String key, Object... arguments) {
+		return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
+	}
+
+	private static String firstLine(String text) {
+		int newline = text.indexOf('\n');
+		return newline < 0 ? text : text.substring(0, newline);
+	}
+
+}

@@ -1,0 +1,96 @@
+package com.partnerline.platform;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.partnerline.accounts.AccountManagement;
+import com.partnerline.accounts.BearerTokenFilter;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+/**
+ * Two ways in. The JSON API is stateless: bearer tokens (admin or account), no
+ * session, no CSRF (no cookie authenticates it), answers in problem+json. The web
+ * pages use form login with sessions in PostgreSQL and CSRF tokens on every form.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String[] PUBLIC_PAGES = { "/", "/login", "/signup/**", "/confirm", "/password/**", "/programs/**",
+			"/r/**", "/feeds/**", "/informer/**", "/scan", "/dev/mail", "/webjars/**", "/css/**", "/js/**",
+			"/images/**", "/favicon.ico", "/error", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
+			"/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**" };
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, AccountManagement accounts, MessageSource messages) throws Exception {
+		return http.securityMatcher("/api/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+			.authorizeHttpRequests(auth -> auth.requestMatchers("/api/v1/admin/**")
+				.hasAnyRole("PLATFORM_ADMIN", "VENDOR_MANAGER")
+				.requestMatchers("/api/v1/partner/**")
+				.hasRole("PARTNER")
+				.anyRequest()
+				.permitAll())
+			.exceptionHandling(errors -> errors
+				.authenticationEntryPoint((request, response, ex) -> problem(response, 401, messages))
+				.accessDeniedHandler((request, response, ex) -> problem(response, 403, messages)))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		return http
+			.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES)
+				.permitAll()
+				.requestMatchers("/console/**")
+				.hasAnyRole("PLATFORM_ADMIN", "VENDOR_MANAGER")
+				.requestMatchers("/panel/**")
+				.hasRole("PARTNER")
+				.anyRequest()
+				.authenticated())
+			.formLogin(form -> form.loginPage("/login").successHandler(new RoleLandingPage()).permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/?loggedOut"))
+			.build();
+	}
+
+	private static void problem(HttpServletResponse response, int status, MessageSource messages)
+			throws IOException {
+		var locale = LocaleContextHolder.getLocale();
+		String title = messages.getMessage("problem.status." + status, null, "", locale);
+		String detail = messages.getMessage(status == 401 ? "problem.unauthenticated" : "problem.forbidden", null, "",
+				locale);
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + json(title) + "\",\"status\":" + status
+					+ ",\"detail\":\"" + json(detail) + "\"}");
+	}
+
+	private static String json(String text) {
+		return text.replace("\\", "\\\\").replace("\"", "\\\"");
+	}
+
+}
