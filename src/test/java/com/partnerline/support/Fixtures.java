@@ -1,0 +1,73 @@
+package com.partnerline.support;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.partnerline.accounts.AccountStatus;
+import com.partnerline.partners.Partner;
+import com.partnerline.partners.PartnerManagement;
+import com.partnerline.partners.PartnerManagement.Registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Object mothers for integration tests: vendors and partners made through the real API. */
+public final class Fixtures {
+
+	public static final String PASSWORD = "correct-horse-battery";
+
+	private Fixtures() {
+	}
+
+	/**
+	 * A vendor {@code slug} in UTC and USD, allowed domain {@code <slug>.example.com},
+	 * the default program (terms version {@code 1.0}) and product {@code PROD} at 100.00.
+	 */
+	public static TestVendor vendor(Api admin, String slug) {
+		Api.Response created = admin.put("/api/v1/admin/vendors/" + slug, map("name", "Vendor " + slug, "timeZone",
+				"UTC", "currency", "USD", "allowedDomains", List.of(slug + ".example.com")));
+		assertThat(created.status()).as(created.toString()).isEqualTo(200);
+		Api.Response program = admin.put("/api/v1/admin/vendors/" + slug + "/program",
+				map("termsVersion", "1.0", "termsText", "Standard terms of " + slug));
+		assertThat(program.status()).as(program.toString()).isEqualTo(200);
+		Api.Response product = admin.put("/api/v1/admin/vendors/" + slug + "/products/PROD",
+				map("name", "Product", "price", "100.00", "currency", "USD", "trialDays", 30));
+		assertThat(product.status()).as(product.toString()).isEqualTo(200);
+		return new TestVendor(slug, created.json().path("processorSecret").asString());
+	}
+
+	/** An active partner that joined {@code vendor} as an affiliate, with a bearer token. */
+	public static TestPartner partner(Api api, PartnerManagement partners, TestVendor vendor) {
+		String email = "partner-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+		Partner partner = partners.register(new Registration(email, PASSWORD, "Partner " + email, "Company", "DE",
+				partners.platformTerms().version(), Locale.ENGLISH), AccountStatus.ACTIVE, null, null);
+		String token = token(api, email, PASSWORD);
+		Api.Response joined = api.as(token)
+			.post("/api/v1/partner/programs", map("vendor", vendor.slug(), "acceptTermsVersion", "1.0"));
+		assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
+		return new TestPartner(partner.id().toString(), partner.code(), email, token, api.as(token));
+	}
+
+	public static String token(Api api, String email, String password) {
+		Api.Response response = api.post("/api/v1/auth/token", map("email", email, "password", password));
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		return response.json().path("token").asString();
+	}
+
+	public static Map<String, Object> map(Object... keysAndValues) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
+	}
+
+	public record TestVendor(String slug, String processorSecret) {
+	}
+
+	/** A partner and an API client that speaks as it. */
+	public record TestPartner(String id, String code, String email, String token, Api api) {
+	}
+
+}

@@ -1,0 +1,66 @@
+package com.partnerline.support;
+
+import java.util.Map;
+import java.util.UUID;
+
+import com.partnerline.partners.PartnerManagement;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Base of the integration tests: the whole application on a random port, on a real
+ * (embedded) PostgreSQL 17 with its own data folder, demo data loaded. All
+ * subclasses share one application context (same configuration), so the suite
+ * starts PostgreSQL and Spring once. Tests never clean the database: each makes its
+ * own vendors, partners and emails with {@link #unique(String)}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "partnerline.data-dir=target/test-data/shared", "partnerline.demo=true",
+				"partnerline.admin-token=" + IntegrationTest.ADMIN_TOKEN, "db-scheduler.polling-interval=1s" })
+public abstract class IntegrationTest {
+
+	public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@Autowired
+	protected PartnerManagement partners;
+
+	protected Api api;
+
+	protected Api admin;
+
+	@BeforeEach
+	void setUpClients() {
+		api = new Api("http://127.0.0.1:" + port);
+		admin = api.as(ADMIN_TOKEN);
+	}
+
+	/** A name no other test uses, for slugs, emails and ids: {@code prefix-3f9a1c2b}. */
+	protected static String unique(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	/** Creates a vendor with the default program and one product {@code PROD} at 100.00 USD. */
+	protected Fixtures.TestVendor newVendor() {
+		return Fixtures.vendor(admin, unique("vendor"));
+	}
+
+	/** An active partner with a bearer token that joined {@code vendor} as an affiliate. */
+	protected Fixtures.TestPartner newPartner(Fixtures.TestVendor vendor) {
+		return Fixtures.partner(api, partners, vendor);
+	}
+
+	protected static Map<String, Object> map(Object... keysAndValues) {
+		return Fixtures.map(keysAndValues);
+	}
+
+}
