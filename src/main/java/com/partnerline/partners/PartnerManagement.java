@@ -139,6 +139,15 @@ public class PartnerManagement {
 		return store.membersOf(vendorId);
 	}
 
+	/**
+	 * The partner's accepted contract with the vendor in force on {@code day}, if any:
+	 * its rate replaces the band rate, its order processing says whether the partner
+	 * reports its own sales.
+	 */
+	public Optional<Contract> activeContract(VendorId vendorId, PartnerId partnerId, java.time.LocalDate day) {
+		return store.acceptedContract(vendorId, partnerId, day);
+	}
+
 	/** Makes a partner an Internet Partner of a program; its contract says on what terms. */
 	@Transactional
 	public void changeType(VendorId vendorId, PartnerId partnerId, PartnerType type) {
