@@ -61,9 +61,15 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 		return compareTo(other) >= 0;
 	}
 
-	/** The amount as the API writes it: a plain decimal string such as {@code "849.99"}. */
+	/**
+	 * The amount as the API writes it: a plain decimal string with at least the
+	 * currency's minor digits and no trailing zeros beyond them ({@code "849.99"},
+	 * {@code "100.00"}, {@code "0.125"}). Never rounds.
+	 */
 	public String toDecimalString() {
-		return amount.toPlainString();
+		int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+		BigDecimal stripped = amount.stripTrailingZeros();
+		return (stripped.scale() < digits ? stripped.setScale(digits) : stripped).toPlainString();
 	}
 
 	@Override

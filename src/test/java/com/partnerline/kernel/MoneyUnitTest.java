@@ -21,6 +21,14 @@ class MoneyUnitTest {
 	}
 
 	@Test
+	void writesDecimalStringsWithTheMinorDigitsAndWithoutRounding() {
+		assertThat(Money.of("100.0000", "USD").toDecimalString()).isEqualTo("100.00");
+		assertThat(Money.of("1E+3", "USD").toDecimalString()).isEqualTo("1000.00");
+		assertThat(Money.of("169.9980", "USD").toDecimalString()).isEqualTo("169.998");
+		assertThat(Money.of("-20", "USD").toDecimalString()).isEqualTo("-20.00");
+	}
+
+	@Test
 	void comparesByValueNotScale() {
 		assertThat(Money.of("50", "USD")).isEqualTo(Money.of("50.00", "USD"));
 		assertThat(Money.of("50.00", "USD").isAtLeast(Money.of("49.999", "USD"))).isTrue();
