@@ -68,6 +68,7 @@ class DatabaseConfiguration {
 			try {
 				Files.createDirectories(pgData);
 				Files.createDirectories(work);
+				stopOrphanedServer(pgData);
 				long started = System.nanoTime();
 				EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 					.setDataDirectory(pgData)
@@ -85,6 +86,46 @@ class DatabaseConfiguration {
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData, ex);
+			}
+		}
+
+		/**
+		 * A start that ended without closing the application (killed, or a training run
+		 * for class-data sharing) leaves its PostgreSQL running on the data folder, and
+		 * the next start would fail on the lock file. A server whose parent process is
+		 * gone is orphaned and stopped here; one still owned by a live process means
+		 * another instance uses this folder, which is refused with a clear message.
+		 */
+		private static void stopOrphanedServer(Path pgData) throws IOException {
+			Path pidFile = pgData.resolve("postmaster.pid");
+			if (!Files.exists(pidFile)) {
+				return;
+			}
+			long pid;
+			try {
+				pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+			}
+			catch (RuntimeException ex) {
+				return;
+			}
+			ProcessHandle server = ProcessHandle.of(pid).filter(ProcessHandle::isAlive).orElse(null);
+			if (server == null || !server.info().command().orElse("").contains("postgres")) {
+				return;
+			}
+			boolean orphaned = server.parent()
+				.map(parent -> !parent.info().command().orElse("").contains("java"))
+				.orElse(true);
+			if (!orphaned) {
+				throw new IllegalStateException("The data folder " + pgData
+						+ " is in use by another running Partnerline (PostgreSQL pid " + pid + ")");
+			}
+			log.warn("Stopping PostgreSQL pid {} left running on {} by an earlier start", pid, pgData);
+			server.destroy();
+			try {
+				server.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				server.destroyForcibly();
 			}
 		}
 
