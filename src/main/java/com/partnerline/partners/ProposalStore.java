@@ -75,6 +75,10 @@ class ProposalStore {
 			.optional();
 	}
 
+	Optional<Long> vendorOf(UUID id) {
+		return jdbc.sql("SELECT vendor_id FROM proposals WHERE id = ?").param(id).query(Long.class).optional();
+	}
+
 	List<Proposal> ofPartner(VendorId vendorId, PartnerId partnerId) {
 		return jdbc.sql("SELECT * FROM proposals WHERE vendor_id = ? AND partner_id = ? ORDER BY submitted_at DESC")
 			.params(vendorId.value(), partnerId.value())

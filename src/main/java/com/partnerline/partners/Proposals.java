@@ -127,6 +127,11 @@ class Proposals {
 		return store.find(vendor.id(), id).orElseThrow(() -> ApiProblem.notFound("partners.proposalNotFound"));
 	}
 
+	/** Which vendor a proposal was sent to, for pages that have only its id. */
+	Optional<Long> vendorOf(UUID id) {
+		return store.vendorOf(id);
+	}
+
 	Optional<Contract> contractOf(Proposal proposal) {
 		return store.contractOf(proposal.id());
 	}
