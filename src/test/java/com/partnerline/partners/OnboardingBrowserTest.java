@@ -91,4 +91,43 @@ class OnboardingBrowserTest extends IntegrationTest {
 		assertThat(MailServer.text(mail().await(email))).contains("approved");
 	}
 
+	@Test
+	void aPartnerAppliesInThePanelAndAcceptsItsContract() {
+		Fixtures.TestVendor vendor = newVendor();
+		Fixtures.TestPartner partner = newPartner(vendor);
+		try (Browser browser = Browser.open(baseUrl())) {
+			browser.logIn(partner.email(), Fixtures.PASSWORD);
+			browser.click("#apply-" + vendor.slug());
+			// Sent without the plans first: each missing part is named on the form.
+			browser.type("input[name=website]", "not a website").click("#proposal-submit");
+			assertThat(browser.find("#proposal-errors").isDisplayed()).isTrue();
+			assertThat(browser.pageSource()).contains("must be a web address");
+
+			browser.type("input[name=companyName]", "Panel Reviews")
+				.type("input[name=website]", "https://panel.example.org")
+				.type("input[name=country]", "NL")
+				.type("input[name=employees]", "5")
+				.type("textarea[name=companyDescription]", "Reviews of office software.")
+				.type("input[name=monthlyCommitment]", "8000")
+				.select("select[name=sku]", "PROD")
+				.type("input[name=quantity]", "80")
+				.click("input[name=channels][value=WEBSITE]")
+				.type("textarea[name=marketingDescription]", "Comparison tables and tutorials.")
+				.click("#proposal-submit");
+			assertThat(browser.text("#proposal-sent")).contains("Vendor " + vendor.slug());
+			assertThat(browser.text("#program-" + vendor.slug() + " .proposal-status")).isEqualTo("Under review");
+
+			String id = jdbc.sql("SELECT id::text FROM proposals WHERE partner_id = ?::uuid").param(partner.id())
+				.query(String.class).single();
+			assertThat(admin.post("/api/v1/admin/vendors/" + vendor.slug() + "/proposals/" + id + "/decision",
+					map("decision", "APPROVE", "contract", map("orderProcessing", "SELF", "startsOn",
+							LocalDate.now().plusDays(3).toString()))).status()).isEqualTo(200);
+
+			browser.go("/panel");
+			browser.click("#contract-" + vendor.slug() + " button[type=submit]");
+			assertThat(browser.text("#contract-accepted")).contains("Internet Partner");
+			assertThat(browser.text("#program-" + vendor.slug() + " .program-type")).isEqualTo("Internet Partner");
+		}
+	}
+
 }
