@@ -10,6 +10,7 @@ import com.partnerline.kernel.ApiProblem;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,6 +93,18 @@ public class LoginThrottle {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void succeeded(String email) {
 		jdbc.sql("DELETE FROM login_failures WHERE email = ?").param(normalize(email)).update();
+	}
+
+	/**
+	 * Forgets failures that left the window long ago, so the table stays small. Every
+	 * node may run it; deleting twice is harmless.
+	 */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	@Transactional
+	public void forgetOldFailures() {
+		jdbc.sql("DELETE FROM login_failures WHERE failed_at < ?")
+			.param(Timestamp.from(clock.instant().minus(window.multipliedBy(4))))
+			.update();
 	}
 
 	private static String normalize(String email) {
