@@ -129,6 +129,11 @@ public class AccountManagement {
 		return accounts.managerEmails(vendorId);
 	}
 
+	/** The active managers of a vendor, for mail about its program in each one's language. */
+	public List<Account> managers(long vendorId) {
+		return accounts.managers(vendorId);
+	}
+
 	public record IssuedToken(String token, Instant expiresAt) {
 	}
 

@@ -85,6 +85,12 @@ class Accounts {
 				WHERE m.vendor_id = ? AND a.status = 'ACTIVE' ORDER BY a.email""").param(vendorId).query(String.class).list();
 	}
 
+	List<Account> managers(long vendorId) {
+		return jdbc.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "a.$1") + """
+				 FROM vendor_managers m JOIN accounts a ON a.id = m.account_id
+				WHERE m.vendor_id = ? AND a.status = 'ACTIVE' ORDER BY a.email""").param(vendorId).query(Accounts::map).list();
+	}
+
 	private static Account map(ResultSet rs, int row) throws SQLException {
 		return new Account(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
 				Role.valueOf(rs.getString("role")), AccountStatus.valueOf(rs.getString("status")),

@@ -2,6 +2,7 @@ package com.partnerline.accounts;
 
 import java.time.Instant;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -18,14 +19,24 @@ class TokenController {
 
 	private final AccountManagement accounts;
 
-	TokenController(AccountManagement accounts) {
+	private final LoginThrottle throttle;
+
+	TokenController(AccountManagement accounts, LoginThrottle throttle) {
 		this.accounts = accounts;
+		this.throttle = throttle;
 	}
 
 	@PostMapping("/api/v1/auth/token")
-	TokenResponse issue(@Valid @RequestBody TokenRequest request) {
-		Account account = accounts.checkPassword(request.email(), request.password())
-			.orElseThrow(() -> ApiProblem.unauthorized("accounts.badCredentials"));
+	TokenResponse issue(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+		String address = http.getRemoteAddr();
+		// Checked before the password, so that a refused guess costs the guesser and not the slow hash.
+		throttle.beforeAttempt(request.email(), address);
+		Account account = accounts.checkPassword(request.email(), request.password()).orElse(null);
+		if (account == null) {
+			throttle.failed(request.email(), address);
+			throw ApiProblem.unauthorized("accounts.badCredentials");
+		}
+		throttle.succeeded(request.email());
 		AccountManagement.IssuedToken token = accounts.issueToken(account);
 		return new TokenResponse(token.token(), token.expiresAt());
 	}

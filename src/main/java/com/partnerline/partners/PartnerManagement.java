@@ -48,8 +48,11 @@ public class PartnerManagement {
 
 	private final Clock clock;
 
+	private final ProposalStore proposals;
+
 	PartnerManagement(PartnerStore store, AccountManagement accounts, CatalogManagement catalog,
-			CurrentCaller currentCaller, AuditLog audit, Clock clock) {
+			CurrentCaller currentCaller, AuditLog audit, Clock clock, ProposalStore proposals) {
+		this.proposals = proposals;
 		this.store = store;
 		this.accounts = accounts;
 		this.catalog = catalog;
@@ -145,13 +148,22 @@ public class PartnerManagement {
 	 * reports its own sales.
 	 */
 	public Optional<Contract> activeContract(VendorId vendorId, PartnerId partnerId, java.time.LocalDate day) {
-		return store.acceptedContract(vendorId, partnerId, day);
+		return activeContract(vendorId, partnerId).filter(contract -> !contract.startsOn().isAfter(day));
 	}
 
 	/** Makes a partner an Internet Partner of a program; its contract says on what terms. */
 	@Transactional
 	public void changeType(VendorId vendorId, PartnerId partnerId, PartnerType type) {
 		store.updateType(vendorId, partnerId, type);
+	}
+
+	/**
+	 * The Internet Partner contract in force between a vendor and a partner, if any:
+	 * its negotiated rate ({@literal null} means the band's rate), its order processing
+	 * (SELF partners file Sales Reports) and its start date, which may lie ahead.
+	 */
+	public Optional<Contract> activeContract(VendorId vendorId, PartnerId partnerId) {
+		return proposals.contract(vendorId, partnerId, "ACCEPTED");
 	}
 
 	/**

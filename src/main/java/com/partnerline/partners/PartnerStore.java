@@ -100,23 +100,6 @@ class PartnerStore {
 			.optional();
 	}
 
-	/** The accepted contract in force on {@code day}: the latest one that has started by then. */
-	Optional<Contract> acceptedContract(VendorId vendorId, PartnerId partnerId, java.time.LocalDate day) {
-		return jdbc.sql("""
-				SELECT * FROM contracts WHERE vendor_id = ? AND partner_id = ? AND status = 'ACCEPTED' AND starts_on <= ?
-				ORDER BY starts_on DESC, id DESC LIMIT 1""")
-			.params(vendorId.value(), partnerId.value(), day)
-			.query(PartnerStore::contract)
-			.optional();
-	}
-
-	private static Contract contract(ResultSet rs, int row) throws SQLException {
-		return new Contract(rs.getLong("id"), new VendorId(rs.getLong("vendor_id")),
-				new PartnerId(rs.getObject("partner_id", UUID.class)), rs.getBigDecimal("commission_rate"),
-				Contract.OrderProcessing.valueOf(rs.getString("order_processing")),
-				rs.getObject("starts_on", java.time.LocalDate.class), rs.getString("status"));
-	}
-
 	private static Partner partner(ResultSet rs, int row) throws SQLException {
 		return new Partner(new PartnerId(rs.getObject("id", UUID.class)), rs.getString("code"), rs.getString("email"),
 				rs.getString("name"), rs.getString("company"), rs.getString("country").trim(),

@@ -2,10 +2,15 @@ package com.partnerline.platform;
 
 import java.io.IOException;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.partnerline.accounts.AccountManagement;
 import com.partnerline.accounts.BearerTokenFilter;
+import com.partnerline.accounts.LoginThrottle;
+import com.partnerline.kernel.ApiProblem;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +24,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Two ways in. The JSON API is stateless: bearer tokens (admin or account), no
@@ -60,8 +66,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle) throws Exception {
 		return http
+			.addFilterBefore(new FormLoginThrottle(throttle), UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES)
 				.permitAll()
 				.requestMatchers("/console/**")
@@ -73,6 +80,37 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").successHandler(new RoleLandingPage()).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/?loggedOut"))
 			.build();
+	}
+
+	/**
+	 * Checks the throttle before the form login checks a password; a refused attempt
+	 * goes back to the login page, which explains it. Failures are counted by the
+	 * accounts module from Spring Security's events.
+	 */
+	static final class FormLoginThrottle extends OncePerRequestFilter {
+
+		private final LoginThrottle throttle;
+
+		FormLoginThrottle(LoginThrottle throttle) {
+			this.throttle = throttle;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String username = request.getParameter("username");
+			if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()) && username != null) {
+				try {
+					throttle.beforeAttempt(username, request.getRemoteAddr());
+				}
+				catch (ApiProblem refused) {
+					response.sendRedirect(request.getContextPath() + "/login?throttled");
+					return;
+				}
+			}
+			chain.doFilter(request, response);
+		}
+
 	}
 
 	private static void problem(HttpServletResponse response, int status, MessageSource messages)

@@ -10,6 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the integration tests: the whole application on a random port, on a real
@@ -20,8 +22,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "partnerline.data-dir=target/test-data/shared", "partnerline.demo=true",
-				"partnerline.admin-token=" + IntegrationTest.ADMIN_TOKEN, "db-scheduler.polling-interval=1s" })
+				"partnerline.admin-token=" + IntegrationTest.ADMIN_TOKEN, "db-scheduler.polling-interval=1s",
+				// Mail goes to the one GreenMail of the test JVM, and quickly.
+				"spring.mail.host=127.0.0.1",
+				"partnerline.mail.poll-interval=PT0.2S", "partnerline.mail.retry-base=PT0.5S",
+				"partnerline.mail.retry-max=PT2S", "partnerline.login.delay-step=PT0.05S",
+				"partnerline.login.max-delay=PT0.2S", "partnerline.login.refuse-after-per-address=30" })
 public abstract class IntegrationTest {
+
+	/** Starts the shared SMTP server before the context, so that the sender finds it from its first poll. */
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		MailServer.start();
+		registry.add("spring.mail.port", () -> MailServer.INSTANCE.port());
+	}
+
+	/** The test SMTP server every integration test shares (GreenMail on 127.0.0.1). */
+	protected static MailServer mail() {
+		return MailServer.INSTANCE;
+	}
 
 	public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
 
