@@ -52,6 +52,19 @@ class LanguageSelectionIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void mailsTheConfirmationInRussianToAnAccountThatSignedUpInRussian() throws Exception {
+		String email = unique("olga") + "@example.org";
+		Api.Response created = api.header("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.3")
+			.post("/api/v1/signup", map("email", email, "password", Fixtures.PASSWORD, "name", "Ольга", "country", "RU",
+					"acceptTermsVersion", partners.platformTerms().version()));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		jakarta.mail.internet.MimeMessage mail = mail().await(email);
+		assertThat(mail.getSubject()).isEqualTo("Подтвердите адрес электронной почты для Partnerline");
+		assertThat(com.partnerline.support.MailServer.text(mail)).contains("Здравствуйте, Ольга");
+		assertThat(com.partnerline.support.MailServer.html(mail)).contains("lang=\"ru\"");
+	}
+
+	@Test
 	void keepsTheApiDataLanguageNeutral() {
 		Fixtures.TestVendor vendor = newVendor();
 		Api.Response german = admin.header("Accept-Language", "de").get("/api/v1/admin/vendors/" + vendor.slug());

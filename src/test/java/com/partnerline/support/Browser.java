@@ -38,11 +38,6 @@ public final class Browser implements AutoCloseable {
 		this.profile = profile;
 	}
 
-	/** Whether Chromium and its driver are installed; browser tests skip themselves otherwise. */
-	public static boolean available() {
-		return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
-	}
-
 	public static Browser open(String baseUrl) {
 		try {
 			Files.createDirectories(Path.of("target"));
