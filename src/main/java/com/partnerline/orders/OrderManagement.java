@@ -192,6 +192,14 @@ public class OrderManagement {
 	}
 
 	/**
+	 * What each partner sold of each product per month, {@code from} to {@code to}
+	 * inclusive, for reporting (forecast versus actual per product, sales dashboards).
+	 */
+	public List<ProductSales> productSales(VendorId vendorId, YearMonth from, YearMonth to) {
+		return orders.productSales(vendorId, from.atDay(1), to.atDay(1));
+	}
+
+	/**
 	 * A partner's orders and volume per month of a vendor's program, {@code from} to
 	 * {@code to} inclusive; months without orders are included with zeros.
 	 */

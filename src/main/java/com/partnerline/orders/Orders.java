@@ -229,6 +229,21 @@ class Orders {
 			.list();
 	}
 
+	/** Items per partner, period and SKU of attributed, non-self-referral orders; amounts converted. */
+	List<ProductSales> productSales(VendorId vendorId, LocalDate from, LocalDate to) {
+		return jdbc.sql("""
+				SELECT o.partner_id, o.period, i.sku, SUM(i.quantity) AS quantity,
+				  SUM(i.quantity * i.unit_price * o.rate) AS amount
+				FROM orders o JOIN order_items i ON i.vendor_id = o.vendor_id AND i.order_id = o.order_id
+				WHERE o.vendor_id = ? AND o.period BETWEEN ? AND ? AND o.partner_id IS NOT NULL AND NOT o.self_referral
+				GROUP BY o.partner_id, o.period, i.sku""")
+			.params(vendorId.value(), from, to)
+			.query((rs, n) -> new ProductSales(new PartnerId(rs.getObject(1, UUID.class)),
+					YearMonth.from(rs.getObject(2, LocalDate.class)), rs.getString(3), rs.getLong(4),
+					rs.getBigDecimal(5)))
+			.list();
+	}
+
 	/** Refunds booked per month (refund period) on the partner's orders of the same month. */
 	List<MonthFigures> partnerRefunds(VendorId vendorId, PartnerId partnerId, LocalDate from, LocalDate to) {
 		return jdbc.sql("""
