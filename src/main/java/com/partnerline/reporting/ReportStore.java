@@ -20,7 +20,6 @@ import com.partnerline.kernel.VendorId;
 import com.partnerline.reporting.Reports.Forecast;
 import com.partnerline.reporting.Reports.ForecastLine;
 import com.partnerline.reporting.Reports.ForecastQuantity;
-import com.partnerline.reporting.Reports.ProductSales;
 import com.partnerline.reporting.Reports.Sales;
 import com.partnerline.reporting.Reports.SalesLine;
 
@@ -215,20 +214,6 @@ class ReportStore {
 				.update();
 		}
 		return id;
-	}
-
-	/** Product sales per partner and month from the current sales reports, {@code from} to {@code to}. */
-	List<ProductSales> reportedProductSales(VendorId vendorId, YearMonth from, YearMonth to) {
-		return jdbc.sql("""
-				SELECT r.partner_id, r.month, l.sku, sum(l.quantity) AS quantity, sum(l.amount) AS amount
-				FROM sales_reports r JOIN sales_report_lines l ON l.report_id = r.id AND l.vendor_id = r.vendor_id
-				WHERE r.vendor_id = ? AND r.month BETWEEN ? AND ? AND r.replaced_at IS NULL
-				GROUP BY r.partner_id, r.month, l.sku""")
-			.params(vendorId.value(), from.atDay(1), to.atDay(1))
-			.query((rs, row) -> new ProductSales(new PartnerId(rs.getObject("partner_id", UUID.class)),
-					YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getString("sku"), rs.getLong("quantity"),
-					rs.getBigDecimal("amount")))
-			.list();
 	}
 
 	// reminders

@@ -65,7 +65,7 @@ final class SalesCsv {
 					lines.add(Raw.unreadable(line, texts.text("reporting.csv.unreadable")));
 					break;
 				}
-				int line = lineOf(lineStarts, record.getCharacterPosition());
+				int line = lineOf(lineStarts, firstCharacter(content, record.getCharacterPosition()));
 				if (columns == null) {
 					headerLine = line;
 					columns = header(record);
@@ -116,6 +116,15 @@ final class SalesCsv {
 
 	private static String value(CSVRecord record, Map<String, Integer> columns, String name) {
 		return record.get(columns.get(name));
+	}
+
+	// A record's position includes the empty lines skipped before it.
+	private static long firstCharacter(String content, long position) {
+		int i = (int) position;
+		while (i < content.length() && (content.charAt(i) == '\n' || content.charAt(i) == '\r')) {
+			i++;
+		}
+		return i;
 	}
 
 	private static int[] lineStarts(String content) {
