@@ -201,7 +201,7 @@ class PanelReportsController {
 		int next = lines.stream().mapToInt(Raw::line).max().orElse(1) + 1;
 		int blanks = lines.isEmpty() ? BLANK_ROWS : 1;
 		for (int i = 0; i < blanks; i++) {
-			rows.add(new SalesLines.Checked(Raw.of(next + i, "", "", "", "", "", ""), null, List.of()));
+			rows.add(SalesLines.Checked.of(Raw.of(next + i, "", "", "", "", "", ""), null, List.of()));
 		}
 		model.addAttribute("vendor", vendor);
 		model.addAttribute("month", month);

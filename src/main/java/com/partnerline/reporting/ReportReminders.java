@@ -20,7 +20,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reminds partners of their required reports: a forecast or sales report due within
@@ -47,8 +48,12 @@ class ReportReminders {
 
 	private final ApplicationEventPublisher events;
 
+	private final TransactionTemplate transactions;
+
 	ReportReminders(CatalogManagement catalog, PartnerManagement partners, ReportStore store, ReportCalendar calendar,
-			Periods periods, ReportingSettings settings, ApplicationEventPublisher events) {
+			Periods periods, ReportingSettings settings, ApplicationEventPublisher events,
+			PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.catalog = catalog;
 		this.partners = partners;
 		this.store = store;
@@ -60,13 +65,14 @@ class ReportReminders {
 
 	/**
 	 * Records and publishes the reminders due at {@code at} (each vendor's day there).
+	 * One transaction per vendor: a reminder's record and its event commit together.
 	 * @return how many reminders were new
 	 */
-	@Transactional
 	public int remindAt(Instant at) {
 		int sent = 0;
 		for (Vendor vendor : catalog.allVendors()) {
-			sent += remind(vendor, at);
+			Integer count = transactions.execute(status -> remind(vendor, at));
+			sent += count == null ? 0 : count;
 		}
 		return sent;
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import com.partnerline.reporting.Reports.SalesLine;
@@ -59,22 +60,23 @@ final class SalesLines {
 	record Problem(@Nullable String column, String message) {
 	}
 
-	/** A checked line: {@code good} when it has no problem. */
-	record Checked(Raw raw, @Nullable SalesLine good, List<Problem> problems) {
+	/**
+	 * A checked line: {@code good} when it has no problem. The derived values are
+	 * components so that templates can read them.
+	 *
+	 * @param summary all problems of the line in one sentence, columns named: "sku: ...; quantity: ..."
+	 * @param badColumns the columns that have a problem
+	 */
+	record Checked(Raw raw, @Nullable SalesLine good, List<Problem> problems, boolean ok, String summary,
+			Set<String> badColumns) {
 
-		boolean ok() {
-			return problems.isEmpty();
-		}
-
-		boolean bad(String column) {
-			return problems.stream().anyMatch(p -> column.equals(p.column()));
-		}
-
-		/** All problems of the line in one sentence, columns named: "sku: ...; quantity: ...". */
-		String summary() {
-			return String.join("; ", problems.stream()
+		static Checked of(Raw raw, @Nullable SalesLine good, List<Problem> problems) {
+			Set<String> bad = new TreeSet<>();
+			problems.stream().map(Problem::column).filter(java.util.Objects::nonNull).forEach(bad::add);
+			String summary = String.join("; ", problems.stream()
 				.map(p -> p.column() == null ? p.message() : p.column() + ": " + p.message())
 				.toList());
+			return new Checked(raw, good, List.copyOf(problems), problems.isEmpty(), summary, bad);
 		}
 
 	}
@@ -94,7 +96,7 @@ final class SalesLines {
 		List<Problem> problems = new ArrayList<>();
 		if (raw.unreadable() != null) {
 			problems.add(new Problem(null, raw.unreadable()));
-			return new Checked(raw, null, problems);
+			return Checked.of(raw, null, problems);
 		}
 		String sku = trim(raw.sku());
 		String canonical = null;
@@ -161,9 +163,9 @@ final class SalesLines {
 			problems.add(new Problem("client_country", texts.text("reporting.line.country", country)));
 		}
 		if (!problems.isEmpty() || canonical == null || amount == null) {
-			return new Checked(raw, null, problems);
+			return Checked.of(raw, null, problems);
 		}
-		return new Checked(raw, new SalesLine(raw.line(), canonical, quantity, amount, name, email, country), List.of());
+		return Checked.of(raw, new SalesLine(raw.line(), canonical, quantity, amount, name, email, country), List.of());
 	}
 
 	/** The JSON path of a column of the line at {@code index}: {@code lines[2].client.email}. */
