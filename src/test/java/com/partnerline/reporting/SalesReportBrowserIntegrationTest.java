@@ -7,8 +7,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import com.partnerline.accounts.AccountManagement;
+import com.partnerline.accounts.AccountStatus;
+import com.partnerline.accounts.NewAccount;
+import com.partnerline.accounts.Role;
 import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.support.Fixtures;
 import com.partnerline.support.Fixtures.TestPartner;
@@ -44,6 +49,9 @@ class SalesReportBrowserIntegrationTest extends IntegrationTest {
 
 	@Autowired
 	CatalogManagement catalog;
+
+	@Autowired
+	AccountManagement accounts;
 
 	private ChromeDriver driver;
 
@@ -98,6 +106,16 @@ class SalesReportBrowserIntegrationTest extends IntegrationTest {
 
 		go("/panel");
 		find("#reports-" + vendor.slug()).click();
+
+		// the forecast form: volume, one product line
+		new Select(find("#forecast-month")).selectByValue(month.plusMonths(1).toString());
+		type("#anticipatedVolume", "5000");
+		new Select(find("#forecast-form select[name=sku]")).selectByValue("PROD");
+		type("#forecast-form input[name=quantity]", "50");
+		find("#forecast-submit").click();
+		assertThat(find("#report-done").getText()).contains("forecast");
+		assertThat(find("#forecast-history").getText()).contains("$5,000.00");
+
 		new Select(find("#sales-month")).selectByValue(month.toString());
 		find("#sales-file").sendKeys(csv.toAbsolutePath().toString());
 		find("#sales-preview").click();
@@ -129,11 +147,24 @@ class SalesReportBrowserIntegrationTest extends IntegrationTest {
 				WHERE r.partner_id = ? ORDER BY l.line""").param(UUID.fromString(partner.id())).query(String.class).list();
 		assertThat(clients).containsExactly("Müller GmbH", "Bad Line Ltd", "Smith, John");
 
-		// the vendor's console shows the partner's sales, with a chart and CSV export
+		// the vendor's manager sees the partner's sales in the console, with charts and CSV export
+		String manager = "manager-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+		var account = accounts.open(new NewAccount(manager, Fixtures.PASSWORD, "Manager", Role.VENDOR_MANAGER,
+				AccountStatus.ACTIVE, Locale.ENGLISH));
+		accounts.grantVendor(account.id(), catalog.vendor(vendor.slug()).id().value());
 		driver.manage().deleteAllCookies();
-		jdbc.sql("SELECT 1").query(Integer.class).single();
-		go("/console/reports/" + vendor.slug() + "?month=" + month);
-		assertThat(driver.getCurrentUrl()).contains("/login");
+		go("/login");
+		type("#username", manager);
+		type("#password", Fixtures.PASSWORD);
+		find("#login-submit").click();
+		waitUntil(() -> !driver.getCurrentUrl().contains("/login"));
+		find("#reports-" + vendor.slug()).click();
+		assertThat(find("#sales").getText()).contains("PROD").contains("$400.00");
+		assertThat(find("#fva").getText()).contains("$400.00");
+		waitUntil(() -> "true".equals(find("#sales-chart").getAttribute("data-chart-ready")));
+		assertThat(find("a[href*='/export/sales.csv']").getAttribute("href")).contains(vendor.slug());
+		go("/console/reports/kaspersky");
+		assertThat(find("main").getText()).contains("could not find");
 	}
 
 	private long storedReports(TestPartner partner) {
