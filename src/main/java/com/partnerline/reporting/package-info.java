@@ -5,6 +5,7 @@
  * Internet Partner's sales report is the source of its orders (through the orders
  * module). Publishes {@link com.partnerline.reporting.ReportReminderDue}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Reporting")
+@org.springframework.modulith.ApplicationModule(displayName = "Reporting",
+		allowedDependencies = { "orders", "partners", "catalog", "commissions", "kernel" })
 @org.jspecify.annotations.NullMarked
 package com.partnerline.reporting;

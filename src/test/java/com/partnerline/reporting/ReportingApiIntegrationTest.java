@@ -274,6 +274,46 @@ class ReportingApiIntegrationTest extends IntegrationTest {
 			.contains(filed.id() + ",", "1000.00");
 	}
 
+	@Test
+	void marksALateSalesReportAndShowsSalesByPartnerProductAndMonthToTheVendor() {
+		TestVendor vendor = newVendor();
+		TestPartner partner = newPartner(vendor);
+		ReportingFixtures.internet(jdbc, partners, catalog, vendor, partner, "SELF");
+		YearMonth previous = thisMonth().minusMonths(1);
+		Api.Response filed = partner.api()
+			.send("PUT", salesPath(vendor, previous),
+					HEADER + "PROD,4,400.00,=HYPERLINK(\"x\"),formula@example.com,DE\n", "text/csv");
+		assertThat(filed.status()).as(filed.toString()).isEqualTo(200);
+		// due on the 10th of the following month, that is of this month
+		boolean late = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getDayOfMonth() > 10;
+		assertThat(filed.json().path("late").asBoolean()).isEqualTo(late);
+		Api.Response fva = admin
+			.get("/api/v1/admin/vendors/" + vendor.slug() + "/reports/forecast-vs-actual?month=" + previous);
+		assertThat(fva.json().path("late")).hasSize(late ? 1 : 0);
+
+		String base = "/api/v1/admin/vendors/" + vendor.slug() + "/reports/sales?from=" + previous + "&to=" + thisMonth();
+		Api.Response sales = admin.get(base);
+		assertThat(sales.status()).as(sales.toString()).isEqualTo(200);
+		assertThat(sales.json().path("rows")).hasSize(1);
+		assertThat(sales.json().path("rows").get(0).path("amount").asString()).isEqualTo("400.00");
+		assertThat(sales.json().path("rows").get(0).path("quantity").asLong()).isEqualTo(4);
+		Api.Response csv = admin.get(base + "&format=csv");
+		assertThat(csv.header("Content-Type")).startsWith("text/csv");
+		assertThat(csv.body()).startsWith("month,partner_id,partner,sku,quantity,amount,currency")
+			.contains(previous + "," + partner.id(), ",PROD,4,400.00,USD");
+		assertThat(admin.get("/api/v1/admin/vendors/" + vendor.slug() + "/reports/sales?from=2026-05&to=2026-01")
+			.errorFields()).containsExactly("from");
+
+		Api.Response own = partner.api()
+			.get("/api/v1/partner/programs/" + vendor.slug() + "/reports/forecast-vs-actual?from=" + previous + "&to="
+					+ thisMonth());
+		assertThat(own.status()).as(own.toString()).isEqualTo(200);
+		assertThat(own.json().path("months")).hasSize(2);
+		assertThat(own.json().path("months").get(0).path("actual").asString()).isEqualTo("400.00");
+		Api.Response due = partner.api().get("/api/v1/partner/programs/" + vendor.slug() + "/reports");
+		assertThat(due.json().path("due").toString()).contains("\"type\":\"SALES\"", "\"type\":\"FORECAST\"");
+	}
+
 	private String forecastPath(TestVendor vendor, YearMonth month) {
 		return "/api/v1/partner/programs/" + vendor.slug() + "/reports/forecast/" + month;
 	}

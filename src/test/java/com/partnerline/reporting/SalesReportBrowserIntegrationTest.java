@@ -147,6 +147,10 @@ class SalesReportBrowserIntegrationTest extends IntegrationTest {
 				WHERE r.partner_id = ? ORDER BY l.line""").param(UUID.fromString(partner.id())).query(String.class).list();
 		assertThat(clients).containsExactly("Müller GmbH", "Bad Line Ltd", "Smith, John");
 
+		// typing a report in starts from blank rows of the same form
+		go("/panel/reports/" + vendor.slug() + "/sales/new?month=" + month);
+		assertThat(driver.findElements(By.cssSelector("#sales-form input[name=sku]"))).hasSize(5);
+
 		// the vendor's manager sees the partner's sales in the console, with charts and CSV export
 		String manager = "manager-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 		var account = accounts.open(new NewAccount(manager, Fixtures.PASSWORD, "Manager", Role.VENDOR_MANAGER,
