@@ -29,6 +29,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -105,20 +106,20 @@ class SalesReportBrowserIntegrationTest extends IntegrationTest {
 		waitUntil(() -> !driver.getCurrentUrl().contains("/login"));
 
 		go("/panel");
-		find("#reports-" + vendor.slug()).click();
+		clickAndWait("#reports-" + vendor.slug());
 
 		// the forecast form: volume, one product line
 		new Select(find("#forecast-month")).selectByValue(month.plusMonths(1).toString());
 		type("#anticipatedVolume", "5000");
 		new Select(find("#forecast-form select[name=sku]")).selectByValue("PROD");
 		type("#forecast-form input[name=quantity]", "50");
-		find("#forecast-submit").click();
+		clickAndWait("#forecast-submit");
 		assertThat(find("#report-done").getText()).contains("forecast");
 		assertThat(find("#forecast-history").getText()).contains("$5,000.00");
 
 		new Select(find("#sales-month")).selectByValue(month.toString());
 		find("#sales-file").sendKeys(csv.toAbsolutePath().toString());
-		find("#sales-preview").click();
+		clickAndWait("#sales-preview");
 
 		WebElement bad = find("#line-3");
 		assertThat(bad.getAttribute("class")).contains("bad");
@@ -129,15 +130,15 @@ class SalesReportBrowserIntegrationTest extends IntegrationTest {
 		assertThat(storedReports(partner)).isZero();
 
 		// submitting while a line is bad stores nothing and keeps the line marked
-		find("#submit-report").click();
+		clickAndWait("#submit-report");
 		assertThat(find("#line-3").getAttribute("class")).contains("bad");
 		assertThat(storedReports(partner)).isZero();
 
 		type("#sku-3", "PROD");
-		find("#check-report").click();
+		clickAndWait("#check-report");
 		assertThat(find("#line-3").getAttribute("class")).doesNotContain("bad");
 		assertThat(find("#sales-good").getText()).contains("3 lines");
-		find("#submit-report").click();
+		clickAndWait("#submit-report");
 
 		assertThat(find("#report-done").getText()).contains("3 lines").contains("$400.00");
 		assertThat(find("#sales-history").getText()).contains("$400.00");
@@ -162,7 +163,7 @@ class SalesReportBrowserIntegrationTest extends IntegrationTest {
 		type("#password", Fixtures.PASSWORD);
 		find("#login-submit").click();
 		waitUntil(() -> !driver.getCurrentUrl().contains("/login"));
-		find("#reports-" + vendor.slug()).click();
+		clickAndWait("#reports-" + vendor.slug());
 		assertThat(find("#sales").getText()).contains("PROD").contains("$400.00");
 		assertThat(find("#fva").getText()).contains("$400.00");
 		waitUntil(() -> "true".equals(find("#sales-chart").getAttribute("data-chart-ready")));
@@ -185,6 +186,13 @@ class SalesReportBrowserIntegrationTest extends IntegrationTest {
 	private WebElement find(String css) {
 		return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(NoSuchElementException.class)
 			.until(d -> d.findElement(By.cssSelector(css)));
+	}
+
+	/** Clicks something that loads a new page and waits until the old page is gone. */
+	private void clickAndWait(String css) {
+		WebElement page = find("html");
+		find(css).click();
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	private void type(String css, String text) {
