@@ -6,6 +6,6 @@
  * module). Publishes {@link com.partnerline.reporting.ReportReminderDue}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reporting",
-		allowedDependencies = { "orders", "partners", "catalog", "commissions", "kernel" })
+		allowedDependencies = { "orders", "partners", "catalog", "commissions", "notifications", "kernel" })
 @org.jspecify.annotations.NullMarked
 package com.partnerline.reporting;
