@@ -1,0 +1,11 @@
+package com.partnerline.orders;
+
+import java.time.YearMonth;
+
+import com.partnerline.kernel.PartnerId;
+import com.partnerline.kernel.VendorId;
+import org.jspecify.annotations.Nullable;
+
+/** Published when an order notification was stored (not on an idempotent retry). */
+public record OrderRecorded(VendorId vendorId, String orderId, @Nullable PartnerId partnerId, YearMonth period) {
+}

@@ -1,0 +1,288 @@
+package com.partnerline.orders;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.partnerline.kernel.Money;
+import com.partnerline.kernel.PartnerId;
+import com.partnerline.kernel.VendorId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL of orders and refunds. Every statement is scoped by the vendor id. */
+@Repository
+class Orders {
+
+	private final JdbcClient jdbc;
+
+	Orders(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Stored(String orderId, @Nullable PartnerId partnerId, Currency currency, BigDecimal originalAmount,
+			BigDecimal rate, BigDecimal amount, LocalDate period, boolean selfReferral, String contentHash) {
+	}
+
+	record StoredRefund(String refundId, String orderId, BigDecimal amountConverted, String contentHash) {
+	}
+
+	record Row(VendorId vendorId, String orderId, @Nullable PartnerId partnerId, Instant occurredAt, LocalDate period,
+			Currency currency, BigDecimal originalAmount, BigDecimal rate, BigDecimal amount,
+			@Nullable String customerEmail, @Nullable String customerName, @Nullable String customerCountry,
+			Attribution attribution, @Nullable String clickId, boolean selfReferral, String source,
+			@Nullable Long reportId, String contentHash) {
+	}
+
+	Optional<Stored> find(VendorId vendorId, String orderId) {
+		return jdbc.sql("""
+				SELECT order_id, partner_id, currency, original_amount, rate, amount, period, self_referral, content_hash
+				FROM orders WHERE vendor_id = ? AND order_id = ?""")
+			.params(vendorId.value(), orderId)
+			.query(Orders::stored)
+			.optional();
+	}
+
+	/** The order, locked until the transaction ends, so that its refunds are booked one at a time. */
+	Optional<Stored> lock(VendorId vendorId, String orderId) {
+		return jdbc.sql("""
+				SELECT order_id, partner_id, currency, original_amount, rate, amount, period, self_referral, content_hash
+				FROM orders WHERE vendor_id = ? AND order_id = ? FOR UPDATE""")
+			.params(vendorId.value(), orderId)
+			.query(Orders::stored)
+			.optional();
+	}
+
+	/** Inserts the order unless one with its id exists; true when this call inserted it. */
+	boolean insert(Row row, List<OrderItem> items, Instant now) {
+		int inserted = jdbc.sql("""
+				INSERT INTO orders (vendor_id, order_id, partner_id, occurred_at, period, currency, original_amount, rate,
+				  amount, customer_email, customer_name, customer_country, attribution, click_id, self_referral, source,
+				  report_id, content_hash, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (vendor_id, order_id) DO NOTHING""")
+			.params(row.vendorId().value(), row.orderId(), row.partnerId() == null ? null : row.partnerId().value(),
+					Timestamp.from(row.occurredAt()), row.period(), row.currency().getCurrencyCode(),
+					row.originalAmount(), row.rate(), row.amount(), row.customerEmail(), row.customerName(),
+					row.customerCountry(), row.attribution().name(), row.clickId(), row.selfReferral(), row.source(),
+					row.reportId(), row.contentHash(), Timestamp.from(now))
+			.update();
+		if (inserted == 0) {
+			return false;
+		}
+		StringBuilder sql = new StringBuilder(
+				"INSERT INTO order_items (vendor_id, order_id, line, sku, quantity, unit_price) VALUES ");
+		List<Object> params = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			OrderItem item = items.get(i);
+			sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+			params.add(row.vendorId().value());
+			params.add(row.orderId());
+			params.add(i + 1);
+			params.add(item.sku());
+			params.add(item.quantity());
+			params.add(item.unitPrice());
+		}
+		jdbc.sql(sql.toString()).params(params).update();
+		return true;
+	}
+
+	List<OrderItem> items(VendorId vendorId, String orderId) {
+		return jdbc.sql("SELECT sku, quantity, unit_price FROM order_items WHERE vendor_id = ? AND order_id = ? ORDER BY line")
+			.params(vendorId.value(), orderId)
+			.query((rs, n) -> new OrderItem(rs.getString(1), rs.getInt(2), rs.getBigDecimal(3)))
+			.list();
+	}
+
+	Optional<StoredRefund> findRefund(VendorId vendorId, String refundId) {
+		return jdbc.sql("""
+				SELECT refund_id, order_id, amount_converted, content_hash FROM refunds
+				WHERE vendor_id = ? AND refund_id = ?""")
+			.params(vendorId.value(), refundId)
+			.query((rs, n) -> new StoredRefund(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
+					rs.getString(4)))
+			.optional();
+	}
+
+	BigDecimal refunded(VendorId vendorId, String orderId) {
+		return jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE vendor_id = ? AND order_id = ?")
+			.params(vendorId.value(), orderId)
+			.query(BigDecimal.class)
+			.single();
+	}
+
+	boolean insertRefund(VendorId vendorId, String refundId, String orderId, BigDecimal amount,
+			BigDecimal converted, Instant occurredAt, LocalDate period, String contentHash, Instant now) {
+		return jdbc.sql("""
+				INSERT INTO refunds (vendor_id, refund_id, order_id, amount, amount_converted, occurred_at, period,
+				  content_hash, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (vendor_id, refund_id) DO NOTHING""")
+			.params(vendorId.value(), refundId, orderId, amount, converted, Timestamp.from(occurredAt), period,
+					contentHash, Timestamp.from(now))
+			.update() == 1;
+	}
+
+	List<PartnerVolume> monthlyVolumes(VendorId vendorId, LocalDate period) {
+		return jdbc.sql("""
+				SELECT partner_id, SUM(value) AS volume FROM (
+				  SELECT o.partner_id, o.amount AS value FROM orders o
+				  WHERE o.vendor_id = :vendor AND o.period = :period AND o.partner_id IS NOT NULL AND NOT o.self_referral
+				  UNION ALL
+				  SELECT o.partner_id, -r.amount_converted FROM refunds r
+				  JOIN orders o ON o.vendor_id = r.vendor_id AND o.order_id = r.order_id
+				  WHERE r.vendor_id = :vendor AND r.period = :period AND o.period = :period
+				    AND o.partner_id IS NOT NULL AND NOT o.self_referral
+				) v GROUP BY partner_id ORDER BY partner_id""")
+			.param("vendor", vendorId.value())
+			.param("period", period)
+			.query((rs, n) -> new PartnerVolume(new PartnerId(rs.getObject(1, UUID.class)), rs.getBigDecimal(2)))
+			.list();
+	}
+
+	List<LateRefund> lateRefunds(VendorId vendorId, LocalDate period) {
+		return jdbc.sql("""
+				SELECT o.partner_id, r.refund_id, r.order_id, o.period, r.amount_converted FROM refunds r
+				JOIN orders o ON o.vendor_id = r.vendor_id AND o.order_id = r.order_id
+				WHERE r.vendor_id = :vendor AND r.period = :period AND o.period < :period
+				  AND o.partner_id IS NOT NULL AND NOT o.self_referral
+				ORDER BY o.partner_id, r.refund_id""")
+			.param("vendor", vendorId.value())
+			.param("period", period)
+			.query((rs, n) -> new LateRefund(new PartnerId(rs.getObject(1, UUID.class)), rs.getString(2),
+					rs.getString(3), YearMonth.from(rs.getObject(4, LocalDate.class)), rs.getBigDecimal(5)))
+			.list();
+	}
+
+	void deleteReported(VendorId vendorId, PartnerId partnerId, LocalDate period) {
+		jdbc.sql("""
+				DELETE FROM orders WHERE vendor_id = ? AND partner_id = ? AND period = ? AND source = 'REPORT'""")
+			.params(vendorId.value(), partnerId.value(), period)
+			.update();
+	}
+
+	OrderPage page(VendorId vendorId, ZoneId zone, Currency programCurrency, OrderQuery query) {
+		StringBuilder where = new StringBuilder(" WHERE o.vendor_id = :vendor");
+		var params = new java.util.LinkedHashMap<String, Object>();
+		params.put("vendor", vendorId.value());
+		if (query.from() != null) {
+			where.append(" AND o.occurred_at >= :from");
+			params.put("from", Timestamp.from(query.from().atStartOfDay(zone).toInstant()));
+		}
+		if (query.to() != null) {
+			where.append(" AND o.occurred_at < :to");
+			params.put("to", Timestamp.from(query.to().plusDays(1).atStartOfDay(zone).toInstant()));
+		}
+		if (query.partnerId() != null) {
+			where.append(" AND o.partner_id = :partner");
+			params.put("partner", query.partnerId().value());
+		}
+		if (query.attribution() != null) {
+			where.append(" AND o.attribution = :attribution");
+			params.put("attribution", query.attribution().name());
+		}
+		if (query.search() != null && !query.search().isBlank()) {
+			where.append(" AND (o.order_id LIKE :search OR lower(o.customer_email) LIKE :search)");
+			params.put("search", like(query.search().trim().toLowerCase(java.util.Locale.ROOT)) + "%");
+		}
+		long total = jdbc.sql("SELECT count(*) FROM orders o" + where).params(params).query(Long.class).single();
+		String order = switch (query.sort()) {
+			case "amount" -> "o.amount";
+			case "orderId" -> "o.order_id";
+			default -> "o.occurred_at";
+		} + (query.descending() ? " DESC" : " ASC") + ", o.order_id" + (query.descending() ? " DESC" : " ASC");
+		params.put("limit", query.size());
+		params.put("offset", (long) query.page() * query.size());
+		List<OrderRow> rows = jdbc.sql("""
+				SELECT o.*,
+				  (SELECT COALESCE(SUM(r.amount_converted), 0) FROM refunds r
+				   WHERE r.vendor_id = o.vendor_id AND r.order_id = o.order_id) AS refunded
+				FROM orders o""" + where + " ORDER BY " + order
+				+ " LIMIT :limit OFFSET :offset")
+			.params(params)
+			.query((rs, n) -> row(rs, programCurrency))
+			.list();
+		return new OrderPage(rows, total, query.page(), query.size());
+	}
+
+	/** Orders and converted net volume (attributed, not self-referral) of a partner per month. */
+	List<MonthFigures> partnerMonths(VendorId vendorId, PartnerId partnerId, LocalDate from, LocalDate to) {
+		return jdbc.sql("""
+				SELECT period, count(*) AS orders,
+				  COALESCE(SUM(amount) FILTER (WHERE NOT self_referral), 0) AS volume
+				FROM orders WHERE vendor_id = ? AND partner_id = ? AND period BETWEEN ? AND ?
+				GROUP BY period ORDER BY period""")
+			.params(vendorId.value(), partnerId.value(), from, to)
+			.query((rs, n) -> new MonthFigures(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getLong(2),
+					rs.getBigDecimal(3)))
+			.list();
+	}
+
+	/** Refunds booked per month (refund period) on the partner's orders of the same month. */
+	List<MonthFigures> partnerRefunds(VendorId vendorId, PartnerId partnerId, LocalDate from, LocalDate to) {
+		return jdbc.sql("""
+				SELECT r.period, count(*), SUM(r.amount_converted) FROM refunds r
+				JOIN orders o ON o.vendor_id = r.vendor_id AND o.order_id = r.order_id
+				WHERE r.vendor_id = ? AND o.partner_id = ? AND r.period BETWEEN ? AND ? AND o.period = r.period
+				  AND NOT o.self_referral
+				GROUP BY r.period""")
+			.params(vendorId.value(), partnerId.value(), from, to)
+			.query((rs, n) -> new MonthFigures(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getLong(2),
+					rs.getBigDecimal(3)))
+			.list();
+	}
+
+	/** Orders of a partner per day (in the vendor's time zone) and per click id. */
+	List<DayFigures> partnerDays(VendorId vendorId, ZoneId zone, PartnerId partnerId, Instant from, Instant to) {
+		return jdbc.sql("""
+				SELECT (occurred_at AT TIME ZONE ?)::date AS day, click_id, count(*),
+				  COALESCE(SUM(amount) FILTER (WHERE NOT self_referral), 0)
+				FROM orders WHERE vendor_id = ? AND partner_id = ? AND occurred_at >= ? AND occurred_at < ?
+				GROUP BY 1, 2""")
+			.params(zone.getId(), vendorId.value(), partnerId.value(), Timestamp.from(from), Timestamp.from(to))
+			.query((rs, n) -> new DayFigures(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3),
+					rs.getBigDecimal(4)))
+			.list();
+	}
+
+	record MonthFigures(YearMonth month, long count, BigDecimal amount) {
+	}
+
+	record DayFigures(LocalDate day, @Nullable String clickId, long count, BigDecimal amount) {
+	}
+
+	private static String like(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private static Stored stored(ResultSet rs, int n) throws SQLException {
+		UUID partner = rs.getObject("partner_id", UUID.class);
+		return new Stored(rs.getString("order_id"), partner == null ? null : new PartnerId(partner),
+				Currency.getInstance(rs.getString("currency").trim()), rs.getBigDecimal("original_amount"),
+				rs.getBigDecimal("rate"), rs.getBigDecimal("amount"), rs.getObject("period", LocalDate.class),
+				rs.getBoolean("self_referral"), rs.getString("content_hash"));
+	}
+
+	private static OrderRow row(ResultSet rs, Currency program) throws SQLException {
+		UUID partner = rs.getObject("partner_id", UUID.class);
+		return new OrderRow(rs.getString("order_id"), rs.getTimestamp("occurred_at").toInstant(),
+				YearMonth.from(rs.getObject("period", LocalDate.class)), partner == null ? null : new PartnerId(partner),
+				Attribution.valueOf(rs.getString("attribution")), rs.getBoolean("self_referral"),
+				rs.getString("source"), new Money(rs.getBigDecimal("amount"), program),
+				Money.of(rs.getBigDecimal("original_amount"), rs.getString("currency").trim()),
+				rs.getBigDecimal("rate"), rs.getBigDecimal("refunded"), rs.getString("customer_email"),
+				rs.getString("customer_country"));
+	}
+
+}

@@ -1,0 +1,9 @@
+package com.partnerline.orders;
+
+import java.time.YearMonth;
+
+import com.partnerline.kernel.VendorId;
+
+/** Published when a refund was stored; {@code refundPeriod} is the month it is booked in. */
+public record RefundRecorded(VendorId vendorId, String refundId, String orderId, YearMonth refundPeriod) {
+}
