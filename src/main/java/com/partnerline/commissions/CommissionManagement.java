@@ -82,8 +82,12 @@ public class CommissionManagement {
 
 	/** Whether {@code month} has ended in the vendor's time zone. */
 	public boolean hasEnded(Vendor vendor, YearMonth month) {
-		Instant end = month.plusMonths(1).atDay(1).atStartOfDay(vendor.timeZone()).toInstant();
-		return !clock.instant().isBefore(end);
+		return hasEnded(month, vendor.timeZone(), clock.instant());
+	}
+
+	/** A month ends at midnight starting the next month in the vendor's time zone. */
+	static boolean hasEnded(YearMonth month, java.time.ZoneId zone, Instant now) {
+		return !now.isBefore(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
 	}
 
 	/** The month that is running now in the vendor's time zone. */
