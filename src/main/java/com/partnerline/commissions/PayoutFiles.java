@@ -107,7 +107,10 @@ final class PayoutFiles {
 
 	/** The XML document ({@code <Document>} of pain.001.001.09), without a business application header. */
 	static String pain001Xml(Vendor vendor, PayoutBatch batch, Instant createdAt, LocalDate executionDate) {
-		return pain001(vendor, batch, createdAt, executionDate).document();
+		com.prowidesoftware.swift.model.mx.MxWriteParams params = new com.prowidesoftware.swift.model.mx.MxWriteParams();
+		params.prefix = null;
+		params.includeXMLDeclaration = true;
+		return pain001(vendor, batch, createdAt, executionDate).document(params);
 	}
 
 	private static String nz(String value) {
