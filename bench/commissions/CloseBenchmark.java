@@ -151,7 +151,7 @@ public class CloseBenchmark {
 				  TIMESTAMPTZ '2025-06-01 00:00:00+00' + ((g * 7919) % 2591000) * INTERVAL '1 second', DATE '2025-06-01',
 				  c.currency, c.original, c.rate, round(c.original * c.rate, 6), 'customer' || g || '@bench.example', 'DE',
 				  'PARTNER', g % 1000 = 0, 'NETWORK', 'bench', now()
-				FROM generate_series(1, :n) g
+				FROM generate_series(1::bigint, :n) g
 				CROSS JOIN LATERAL (SELECT
 				  (ARRAY['USD', 'EUR', 'GBP'])[g % 3 + 1] AS currency,
 				  (ARRAY[1, 1.08, 1.27])[g % 3 + 1]::numeric AS rate,
