@@ -129,6 +129,7 @@ public class CommissionManagement {
 			return closed(vendorId, month, false);
 		}
 		Instant now = clock.instant();
+		long started = System.nanoTime();
 		Map<PartnerId, BigDecimal> volumes = new HashMap<>();
 		for (Volume volume : sales.volumes(vendorId, month)) {
 			volumes.put(volume.partnerId(), volume.volume());
@@ -142,6 +143,7 @@ public class CommissionManagement {
 		for (Membership membership : partners.membersOf(vendorId)) {
 			types.put(membership.partnerId(), membership.type());
 		}
+		long read = System.nanoTime();
 		Set<PartnerId> closing = new HashSet<>(volumes.keySet());
 		closing.addAll(late.keySet());
 		closing.addAll(balances.keySet());
@@ -168,18 +170,28 @@ public class CommissionManagement {
 					rating.rate(), commission, adjustments, brought, settlement.payable(),
 					settlement.carriedForward(), vendor.currency(), rating.eligibleForInternet()));
 		}
+		long computed = System.nanoTime();
 		statements.insertStatements(vendorId, month, vendor.currency(), drafts.values(), now);
 		statements.insertLines(vendorId, month, lines);
 		long batchId = payouts.createBatch(vendorId, month, vendor.currency(), now);
 		statements.markClosed(vendorId, month, now);
+		long written = System.nanoTime();
 		for (Statement statement : drafts.values()) {
 			events.publishEvent(new StatementReady(vendorId, statement.partnerId(), month));
 			if (statement.eligibleForInternet()) {
 				events.publishEvent(new PartnerBecameEligibleForInternet(vendorId, statement.partnerId(), month));
 			}
 		}
-		log.info("Closed {} of {}: {} statements, payout batch {}", month, vendor.slug(), drafts.size(), batchId);
-		return closed(vendorId, month, true);
+		long published = System.nanoTime();
+		CloseResult result = closed(vendorId, month, true);
+		log.info("Closed {} of {}: {} statements, payout batch {} (ms: read {}, compute {}, write {}, events {}, "
+				+ "read back {})", month, vendor.slug(), drafts.size(), batchId, ms(started, read), ms(read, computed),
+				ms(computed, written), ms(written, published), ms(published, System.nanoTime()));
+		return result;
+	}
+
+	private static long ms(long from, long to) {
+		return (to - from) / 1_000_000;
 	}
 
 	private CloseResult closed(VendorId vendorId, YearMonth month, boolean now) {
@@ -242,12 +254,17 @@ public class CommissionManagement {
 		Vendor vendor = catalog.findVendor(vendorId)
 			.orElseThrow(() -> ApiProblem.notFound("catalog.vendorNotFound", vendorId));
 		Program program = catalog.program(vendor);
+		if (isClosed(vendorId, month)) {
+			// closed without a statement: nothing was booked for the partner that month
+			Band first = program.bandFor(BigDecimal.ZERO);
+			return new MonthSummary(month, BigDecimal.ZERO, first.name(), first.rate(),
+					BandEngine.round(BigDecimal.ZERO, vendor.currency()), false, true);
+		}
 		PartnerType type = partners.membership(vendorId, partnerId).map(Membership::type).orElse(PartnerType.AFFILIATE);
 		BigDecimal volume = sales.partnerVolume(vendorId, partnerId, month);
 		Rating rating = BandEngine.rate(program, type, contractRate(vendorId, partnerId, type, month), volume);
 		return new MonthSummary(month, volume, rating.band().name(), rating.rate(),
-				BandEngine.commission(volume, rating.rate(), vendor.currency()), rating.eligibleForInternet(),
-				isClosed(vendorId, month));
+				BandEngine.commission(volume, rating.rate(), vendor.currency()), rating.eligibleForInternet(), false);
 	}
 
 	/** Where a partner stands this month and how far the next band is. */

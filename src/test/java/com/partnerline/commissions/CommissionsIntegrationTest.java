@@ -265,6 +265,12 @@ class CommissionsIntegrationTest extends IntegrationTest {
 		assertStatement(statementOf(june, partner), "50.00", "A1", "0.15", "7.50", "0.00", "45.00", "52.50", "0.00");
 		// July: nothing left to bring, no activity: no statement
 		assertThat(closed(vendor, "2025-07").path("statements")).isEmpty();
+		MonthSummary july = commissions.monthSummary(vendor.id(), PartnerId.of(partner.id()), YearMonth.of(2025, 7));
+		assertThat(july.closed()).isTrue();
+		assertThat(july.commission()).isEqualByComparingTo("0");
+		MonthSummary june2025 = commissions.monthSummary(vendor.id(), PartnerId.of(partner.id()), YearMonth.of(2025, 6));
+		assertThat(june2025.closed()).isTrue();
+		assertThat(june2025.commission()).isEqualByComparingTo("7.50");
 	}
 
 	@Test
