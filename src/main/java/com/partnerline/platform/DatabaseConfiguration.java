@@ -79,6 +79,9 @@ class DatabaseConfiguration {
 					.setServerConfig("shared_buffers", "256MB")
 					.setServerConfig("synchronous_commit", "on")
 					.setPGStartupWait(Duration.ofSeconds(60))
+					// stopped by destroy() after the beans that use it (event registry, scheduler),
+					// not by a JVM hook racing the application context's shutdown
+					.setRegisterShutdownHook(false)
 					.start();
 				log.info("Embedded PostgreSQL on port {} with data in {} (started in {} ms)", postgres.getPort(), pgData,
 						(System.nanoTime() - started) / 1_000_000);

@@ -1,0 +1,168 @@
+package com.partnerline.commissions;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.partnerline.accounts.CurrentCaller;
+import com.partnerline.catalog.Vendor;
+import com.partnerline.catalog.VendorAccess;
+import com.partnerline.kernel.ApiProblem;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The vendor console for commissions: close a month (htmx, with a progress indicator),
+ * the month's statements (sort, filter, CSV) and its payout batch (CSV, pain.001, paid).
+ */
+@Controller
+class ConsoleCommissionsController {
+
+	private final VendorAccess access;
+
+	private final CommissionManagement commissions;
+
+	private final PayoutService payouts;
+
+	private final CurrentCaller caller;
+
+	private final MessageSource messages;
+
+	ConsoleCommissionsController(VendorAccess access, CommissionManagement commissions, PayoutService payouts,
+			CurrentCaller caller, MessageSource messages) {
+		this.access = access;
+		this.commissions = commissions;
+		this.payouts = payouts;
+		this.caller = caller;
+		this.messages = messages;
+	}
+
+	@GetMapping("/console/vendors/{vendor}/commissions")
+	String page(@PathVariable String vendor, @RequestParam(required = false) @Nullable String month,
+			@RequestParam(required = false) @Nullable String band,
+			@RequestParam(required = false, defaultValue = "false") boolean payable,
+			@RequestParam(required = false, defaultValue = "partner") String sort, Model model) {
+		Vendor found = access.requireManaged(vendor);
+		YearMonth shown = month == null || month.isBlank() ? commissions.currentMonth(found).minusMonths(1)
+				: CommissionsAdminController.month(month);
+		List<Statement> all = commissions.statements(found.id(), shown);
+		List<Statement> statements = all.stream()
+			.filter(s -> band == null || band.isBlank() || s.band().equals(band))
+			.filter(s -> !payable || s.payable().signum() > 0)
+			.sorted(order(sort))
+			.toList();
+		Optional<PayoutBatch> batch = commissions.payoutBatchId(found.id(), shown)
+			.flatMap(id -> commissions.payoutBatch(found.id(), id));
+		model.addAttribute("vendor", found);
+		model.addAttribute("currency", found.currency().getCurrencyCode());
+		model.addAttribute("month", shown);
+		model.addAttribute("closed", commissions.isClosed(found.id(), shown));
+		model.addAttribute("closedMonths", commissions.closedMonths(found.id()));
+		model.addAttribute("statements", statements);
+		model.addAttribute("bands", all.stream().map(Statement::band).distinct().sorted().toList());
+		model.addAttribute("band", band);
+		model.addAttribute("payable", payable);
+		model.addAttribute("sort", sort);
+		model.addAttribute("batch", batch.orElse(null));
+		return "commissions/console";
+	}
+
+	private static Comparator<Statement> order(String sort) {
+		return switch (sort) {
+			case "volume" -> Comparator.comparing(Statement::volume, Comparator.reverseOrder());
+			case "commission" -> Comparator.comparing(Statement::commission, Comparator.reverseOrder());
+			case "payable" -> Comparator.comparing(Statement::payable, Comparator.reverseOrder());
+			case "band" -> Comparator.comparing(Statement::band);
+			default -> Comparator.comparing(s -> s.partnerId().value());
+		};
+	}
+
+	@PostMapping("/console/vendors/{vendor}/commissions/close")
+	String close(@PathVariable String vendor, @RequestParam String month,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, HttpServletResponse response,
+			Model model) {
+		Vendor found = access.requireManaged(vendor);
+		String target = "/console/vendors/" + found.slug() + "/commissions?month=" + month;
+		try {
+			CloseResult result = commissions.close(found, CommissionsAdminController.month(month));
+			model.addAttribute("message", text(result.closedNow() ? "commissions.console.close.done"
+					: "commissions.console.close.already", result.month(), result.statements().size(),
+					result.payoutBatchId()));
+		}
+		catch (ApiProblem problem) {
+			String detail = problem.errors().isEmpty() ? text(problem.messageKey(), problem.arguments())
+					: text("commissions.monthInvalid");
+			model.addAttribute("error", detail);
+			return htmx != null ? "commissions/console :: close-result" : page(vendor, null, null, false, "partner", model);
+		}
+		if (htmx != null) {
+			response.setHeader("HX-Redirect", target);
+			return "commissions/console :: close-result";
+		}
+		return "redirect:" + target;
+	}
+
+	@GetMapping("/console/vendors/{vendor}/commissions/{month}/statements.csv")
+	@ResponseBody
+	ResponseEntity<String> statementsCsv(@PathVariable String vendor, @PathVariable String month) {
+		Vendor found = access.requireManaged(vendor);
+		YearMonth shown = CommissionsAdminController.month(month);
+		return ResponseEntity.ok()
+			.contentType(CommissionsAdminController.CSV)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"statements-" + found.slug() + "-" + shown + ".csv\"")
+			.body(StatementsCsv.csv(commissions.statements(found.id(), shown)));
+	}
+
+	@GetMapping("/console/vendors/{vendor}/payouts/{batchId}/file")
+	@ResponseBody
+	ResponseEntity<String> batchFile(@PathVariable String vendor, @PathVariable String batchId,
+			@RequestParam(defaultValue = "csv") String format) {
+		Vendor found = access.requireManaged(vendor);
+		PayoutBatch batch = payouts.batch(found, batchId);
+		String name = "payout-" + found.slug() + "-" + batch.month() + "-" + batch.id();
+		if (format.equals("xml")) {
+			return ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_XML)
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".xml\"")
+				.body(payouts.pain001(found, batch));
+		}
+		return ResponseEntity.ok()
+			.contentType(CommissionsAdminController.CSV)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
+			.body(payouts.csv(batch));
+	}
+
+	@PostMapping("/console/vendors/{vendor}/payouts/{batchId}/paid")
+	String paid(@PathVariable String vendor, @PathVariable String batchId) {
+		Vendor found = access.requireManaged(vendor);
+		PayoutBatch batch = payouts.markPaid(found, batchId, caller.require().actorName());
+		return "redirect:/console/vendors/" + found.slug() + "/commissions?month=" + batch.month();
+	}
+
+	private String text(String key, Object... arguments) {
+		return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
+	}
+
+	static BigDecimal total(List<Statement> statements) {
+		return statements.stream().map(Statement::payable).reduce(BigDecimal.ZERO, BigDecimal::add);
+	}
+
+}

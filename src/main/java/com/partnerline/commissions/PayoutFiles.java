@@ -1,0 +1,124 @@
+package com.partnerline.commissions;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import com.partnerline.catalog.Vendor;
+import com.prowidesoftware.swift.model.mx.MxPain00100109;
+import com.prowidesoftware.swift.model.mx.dic.AccountIdentification4Choice;
+import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
+import com.prowidesoftware.swift.model.mx.dic.AmountType4Choice;
+import com.prowidesoftware.swift.model.mx.dic.BranchAndFinancialInstitutionIdentification6;
+import com.prowidesoftware.swift.model.mx.dic.CashAccount38;
+import com.prowidesoftware.swift.model.mx.dic.ChargeBearerType1Code;
+import com.prowidesoftware.swift.model.mx.dic.CreditTransferTransaction34;
+import com.prowidesoftware.swift.model.mx.dic.CustomerCreditTransferInitiationV09;
+import com.prowidesoftware.swift.model.mx.dic.DateAndDateTime2Choice;
+import com.prowidesoftware.swift.model.mx.dic.FinancialInstitutionIdentification18;
+import com.prowidesoftware.swift.model.mx.dic.GenericAccountIdentification1;
+import com.prowidesoftware.swift.model.mx.dic.GenericFinancialIdentification1;
+import com.prowidesoftware.swift.model.mx.dic.GroupHeader85;
+import com.prowidesoftware.swift.model.mx.dic.PartyIdentification135;
+import com.prowidesoftware.swift.model.mx.dic.PaymentIdentification6;
+import com.prowidesoftware.swift.model.mx.dic.PaymentInstruction30;
+import com.prowidesoftware.swift.model.mx.dic.PaymentMethod3Code;
+import com.prowidesoftware.swift.model.mx.dic.RemittanceInformation16;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * A payout batch as files: CSV (every item, whatever the method) and an ISO 20022
+ * pain.001.001.09 customer credit transfer initiation (the bank transfers), built with
+ * Prowide's typed model. The control sum is the sum of the transferred amounts.
+ */
+final class PayoutFiles {
+
+	static final String[] CSV_HEADER = { "batch_id", "month", "partner_id", "statement_id", "amount", "currency",
+			"method", "account_holder", "iban", "bic", "email" };
+
+	private PayoutFiles() {
+	}
+
+	static String csv(PayoutBatch batch) {
+		StringWriter out = new StringWriter();
+		try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get().print(out)) {
+			for (PayoutBatch.Item item : batch.items()) {
+				printer.printRecord(batch.id(), batch.month(), item.partnerId(), item.statementId(),
+						item.amount().toPlainString(), batch.currency().getCurrencyCode(), nz(item.method()),
+						nz(item.accountHolder()), nz(item.iban()), nz(item.bic()), nz(item.email()));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toString();
+	}
+
+	/** The pain.001.001.09 document of the batch's bank transfers, to be executed on {@code executionDate}. */
+	static MxPain00100109 pain001(Vendor vendor, PayoutBatch batch, Instant createdAt, LocalDate executionDate) {
+		List<PayoutBatch.Item> transfers = batch.bankTransfers();
+		BigDecimal controlSum = transfers.stream().map(PayoutBatch.Item::amount).reduce(BigDecimal.ZERO,
+				BigDecimal::add);
+		String currency = batch.currency().getCurrencyCode();
+		String messageId = "PL-" + vendor.slug() + "-" + batch.month() + "-" + batch.id();
+		PartyIdentification135 debtor = new PartyIdentification135().setNm(truncate(vendor.name(), 140));
+
+		GroupHeader85 header = new GroupHeader85().setMsgId(truncate(messageId, 35))
+			.setCreDtTm(createdAt.atOffset(ZoneOffset.UTC).withNano(0))
+			.setNbOfTxs(Integer.toString(transfers.size()))
+			.setCtrlSum(controlSum)
+			.setInitgPty(debtor);
+		PaymentInstruction30 payment = new PaymentInstruction30().setPmtInfId(truncate(messageId, 35))
+			.setPmtMtd(PaymentMethod3Code.TRF)
+			.setBtchBookg(true)
+			.setNbOfTxs(Integer.toString(transfers.size()))
+			.setCtrlSum(controlSum)
+			.setReqdExctnDt(new DateAndDateTime2Choice().setDt(executionDate))
+			.setDbtr(debtor)
+			.setDbtrAcct(new CashAccount38().setId(new AccountIdentification4Choice()
+				.setOthr(new GenericAccountIdentification1().setId(truncate("PARTNERLINE-" + vendor.slug(), 34)))))
+			.setDbtrAgt(new BranchAndFinancialInstitutionIdentification6().setFinInstnId(
+					new FinancialInstitutionIdentification18().setOthr(new GenericFinancialIdentification1()
+						.setId("NOTPROVIDED"))))
+			.setChrgBr(ChargeBearerType1Code.SLEV);
+		for (PayoutBatch.Item item : transfers) {
+			String endToEnd = "PL-" + batch.id() + "-" + item.statementId();
+			payment.addCdtTrfTxInf(new CreditTransferTransaction34()
+				.setPmtId(new PaymentIdentification6().setEndToEndId(truncate(endToEnd, 35)))
+				.setAmt(new AmountType4Choice()
+					.setInstdAmt(new ActiveOrHistoricCurrencyAndAmount().setCcy(currency).setValue(item.amount())))
+				.setCdtrAgt(new BranchAndFinancialInstitutionIdentification6()
+					.setFinInstnId(new FinancialInstitutionIdentification18().setBICFI(item.bic())))
+				.setCdtr(new PartyIdentification135().setNm(truncate(nz(item.accountHolder()), 140)))
+				.setCdtrAcct(new CashAccount38().setId(new AccountIdentification4Choice().setIBAN(item.iban())))
+				.setRmtInf(new RemittanceInformation16()
+					.addUstrd(truncate("Commission " + vendor.name() + " " + batch.month(), 140))));
+		}
+		CustomerCreditTransferInitiationV09 initiation = new CustomerCreditTransferInitiationV09().setGrpHdr(header)
+			.addPmtInf(payment);
+		return new MxPain00100109().setCstmrCdtTrfInitn(initiation);
+	}
+
+	/** The XML document ({@code <Document>} of pain.001.001.09), without a business application header. */
+	static String pain001Xml(Vendor vendor, PayoutBatch batch, Instant createdAt, LocalDate executionDate) {
+		com.prowidesoftware.swift.model.mx.MxWriteParams params = new com.prowidesoftware.swift.model.mx.MxWriteParams();
+		params.prefix = null;
+		params.includeXMLDeclaration = true;
+		return pain001(vendor, batch, createdAt, executionDate).document(params);
+	}
+
+	private static String nz(String value) {
+		return value == null ? "" : value;
+	}
+
+	private static String truncate(String value, int length) {
+		return value.length() <= length ? value : value.substring(0, length);
+	}
+
+}

@@ -1,0 +1,73 @@
+package com.partnerline.commissions;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import com.partnerline.catalog.Vendor;
+import com.partnerline.kernel.ApiProblem;
+import com.partnerline.kernel.PartnerId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Payout batches for vendors and payout details for partners. */
+@Service
+public class PayoutService {
+
+	private final PayoutStore store;
+
+	private final Clock clock;
+
+	PayoutService(PayoutStore store, Clock clock) {
+		this.store = store;
+		this.clock = clock;
+	}
+
+	/** The vendor's batch with this id; 404 when it is not one of the vendor's. */
+	public PayoutBatch batch(Vendor vendor, String batchId) {
+		long id;
+		try {
+			id = Long.parseLong(batchId);
+		}
+		catch (NumberFormatException ex) {
+			throw ApiProblem.notFound("commissions.batchNotFound", batchId);
+		}
+		return store.batch(vendor.id(), id).orElseThrow(() -> ApiProblem.notFound("commissions.batchNotFound", batchId));
+	}
+
+	/** The batch's bank transfers as a pain.001.001.09 document, executed today (vendor's time zone). */
+	public String pain001(Vendor vendor, PayoutBatch batch) {
+		return PayoutFiles.pain001Xml(vendor, batch, clock.instant(), LocalDate.now(clock.withZone(vendor.timeZone())));
+	}
+
+	public String csv(PayoutBatch batch) {
+		return PayoutFiles.csv(batch);
+	}
+
+	/** Marks the batch paid; marking it again changes nothing. */
+	@Transactional
+	public PayoutBatch markPaid(Vendor vendor, String batchId, String actor) {
+		PayoutBatch batch = batch(vendor, batchId);
+		store.markPaid(vendor.id(), batch.id(), actor, clock.instant());
+		return store.batch(vendor.id(), batch.id()).orElseThrow();
+	}
+
+	/**
+	 * Saves how the partner is paid.
+	 * @throws ApiProblem 422 naming each bad field (an IBAN whose checksum fails, a BIC that is not one)
+	 */
+	@Transactional
+	public PayoutDetails saveDetails(PartnerId partnerId, @Nullable String method, @Nullable String accountHolder,
+			@Nullable String iban, @Nullable String bic, @Nullable String email) {
+		PayoutDetails details = PayoutDetails.validated(method, accountHolder, iban, bic, email);
+		store.saveDetails(partnerId, details, clock.instant());
+		return details;
+	}
+
+	public Optional<PayoutDetails> details(PartnerId partnerId) {
+		return store.details(partnerId);
+	}
+
+}

@@ -1,0 +1,179 @@
+package com.partnerline.commissions;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.partnerline.catalog.CatalogManagement;
+import com.partnerline.catalog.Vendor;
+import com.partnerline.kernel.PartnerId;
+import com.partnerline.orders.Attribution;
+import com.partnerline.orders.NewOrder;
+import com.partnerline.orders.OrderItem;
+import com.partnerline.orders.OrderManagement;
+import com.partnerline.support.Fixtures;
+import com.partnerline.support.Fixtures.TestPartner;
+import com.partnerline.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The control panel and vendor console pages of commissions, through a logged-on browser session. */
+class CommissionPagesIntegrationTest extends IntegrationTest {
+
+	@Autowired
+	OrderManagement orders;
+
+	@Autowired
+	CatalogManagement catalog;
+
+	@Autowired
+	CommissionManagement commissions;
+
+	@Test
+	void partnerSeesProgressEligibilityStatementsAndEditsPayoutDetails() throws Exception {
+		Fixtures.TestVendor testVendor = newVendor();
+		Vendor vendor = catalog.vendor(testVendor.slug());
+		TestPartner partner = newPartner(testVendor);
+		order(vendor, partner, "pg-1", "2025-10-10T10:00:00Z", "8000.00");
+		commissions.close(vendor, YearMonth.of(2025, 10));
+		YearMonth current = commissions.currentMonth(vendor);
+		order(vendor, partner, "pg-2", current.atDay(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC).toString(),
+				"1760.00");
+
+		Session session = Session.login(port, partner.email(), Fixtures.PASSWORD);
+		HttpResponse<String> page = session.get("/panel/programs/" + vendor.slug() + "/commissions?lang=en");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("id=\"eligible-banner\"")
+			.contains("/panel/programs/" + vendor.slug() + "/proposal")
+			.contains("$1,240.00 more this month reaches A3")
+			.contains("2025");
+		HttpResponse<String> statement = session.get("/panel/programs/" + vendor.slug() + "/statements/2025-10");
+		assertThat(statement.statusCode()).isEqualTo(200);
+		assertThat(statement.body()).contains("$2,000.00").contains("pg-1");
+		HttpResponse<String> russian = session.get("/panel/programs/" + vendor.slug() + "/statements/2025-10?lang=ru");
+		assertThat(russian.body()).contains("Выписка");
+		HttpResponse<byte[]> pdf = session.client.send(session.request("/panel/programs/" + vendor.slug()
+				+ "/statements/2025-10/pdf").build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
+		session.get("/panel?lang=en");
+
+		HttpResponse<String> form = session.get("/panel/payout-details");
+		assertThat(form.statusCode()).isEqualTo(200);
+		HttpResponse<String> bad = session.post("/panel/payout-details", Map.of("method", "BANK", "accountHolder",
+				"Partner", "iban", "DE89370400440532013001", "bic", "COBADEFFXXX"), Map.of());
+		assertThat(bad.statusCode()).isEqualTo(200);
+		assertThat(bad.body()).contains("id=\"error-iban\"");
+		HttpResponse<String> good = session.post("/panel/payout-details", Map.of("method", "BANK", "accountHolder",
+				"Partner", "iban", "DE89370400440532013000", "bic", "COBADEFFXXX"), Map.of());
+		assertThat(good.statusCode()).isEqualTo(302);
+		assertThat(session.get("/panel/payout-details").body()).contains("DE89370400440532013000");
+	}
+
+	@Test
+	void managerClosesAMonthFromTheConsoleAndDownloadsTheFiles() throws Exception {
+		Vendor vendor = catalog.vendor("kaspersky");
+		Session session = Session.login(port, "manager@kaspersky.example", "demo-manager-2026");
+		HttpResponse<String> page = session.get("/console/vendors/kaspersky/commissions?month=2024-01&lang=en");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Close the month").contains("hx-post");
+		HttpResponse<String> refused = session.post("/console/vendors/kaspersky/commissions/close",
+				Map.of("month", "2099-01"), Map.of("HX-Request", "true"));
+		assertThat(refused.body()).contains("alert error");
+		HttpResponse<String> closed = session.post("/console/vendors/kaspersky/commissions/close",
+				Map.of("month", "2024-01"), Map.of("HX-Request", "true"));
+		assertThat(closed.statusCode()).isEqualTo(200);
+		assertThat(closed.headers().firstValue("HX-Redirect")).contains("/console/vendors/kaspersky/commissions?month=2024-01");
+		assertThat(commissions.isClosed(vendor.id(), YearMonth.of(2024, 1))).isTrue();
+		HttpResponse<String> after = session.get("/console/vendors/kaspersky/commissions?month=2024-01&sort=payable&payable=true");
+		assertThat(after.statusCode()).isEqualTo(200);
+		assertThat(after.body()).contains("id=\"batch\"");
+		long batch = commissions.payoutBatchId(vendor.id(), YearMonth.of(2024, 1)).orElseThrow();
+		HttpResponse<String> xml = session.get("/console/vendors/kaspersky/payouts/" + batch + "/file?format=xml");
+		assertThat(xml.body()).contains("<NbOfTxs>0</NbOfTxs>").contains("xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.09\"");
+		HttpResponse<String> csv = session.get("/console/vendors/kaspersky/commissions/2024-01/statements.csv");
+		assertThat(csv.body()).startsWith("month,partner_id");
+		// another vendor's console is not there for this manager
+		assertThat(session.get("/console/vendors/" + newVendor().slug() + "/commissions").statusCode()).isEqualTo(404);
+	}
+
+	void order(Vendor vendor, TestPartner partner, String orderId, String at, String amount) {
+		orders.record(vendor, new NewOrder(orderId, OffsetDateTime.parse(at), vendor.currency(), "buyer@example.net",
+				"DE", List.of(new OrderItem("PROD", 1, new BigDecimal(amount))), PartnerId.of(partner.id()),
+				Attribution.PARTNER, null, false, OrderManagement.sha256(orderId)));
+	}
+
+	/** A browser-like session: cookies kept, CSRF token taken from the last page. */
+	static final class Session {
+
+		private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"|name=\"_csrf\" value=\"([^\"]+)\"");
+
+		final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+		final String base;
+
+		String csrf;
+
+		Session(int port) {
+			this.base = "http://127.0.0.1:" + port;
+		}
+
+		static Session login(int port, String email, String password) throws Exception {
+			Session session = new Session(port);
+			session.get("/login");
+			HttpResponse<String> done = session.post("/login", Map.of("username", email, "password", password), Map.of());
+			assertThat(done.statusCode()).isEqualTo(302);
+			assertThat(done.headers().firstValue("Location").orElse("")).doesNotContain("error");
+			return session;
+		}
+
+		HttpRequest.Builder request(String path) {
+			return HttpRequest.newBuilder(URI.create(base + path));
+		}
+
+		HttpResponse<String> get(String path) throws IOException, InterruptedException {
+			HttpResponse<String> response = client.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+			remember(response.body());
+			return response;
+		}
+
+		HttpResponse<String> post(String path, Map<String, String> form, Map<String, String> headers)
+				throws IOException, InterruptedException {
+			String body = form.entrySet()
+				.stream()
+				.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+				.collect(Collectors.joining("&")) + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+			HttpRequest.Builder request = request(path).header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body));
+			headers.forEach(request::header);
+			HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			remember(response.body());
+			return response;
+		}
+
+		private void remember(String html) {
+			Matcher matcher = CSRF.matcher(html);
+			if (matcher.find()) {
+				csrf = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,101 @@
+package com.partnerline.commissions;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+
+import com.partnerline.catalog.Vendor;
+import com.partnerline.kernel.ApiProblem;
+import com.partnerline.kernel.PartnerId;
+import com.partnerline.kernel.VendorId;
+import com.prowidesoftware.swift.model.mx.MxPain00100109;
+import com.prowidesoftware.swift.model.mx.dic.PaymentInstruction30;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PayoutFilesUnitTest {
+
+	static final Vendor VENDOR = new Vendor(new VendorId(7), "kaspersky", "Kaspersky Lab", ZoneId.of("UTC"),
+			Currency.getInstance("USD"), List.of());
+
+	static PayoutBatch batch() {
+		return new PayoutBatch(42, VENDOR.id(), YearMonth.of(2026, 11), Currency.getInstance("USD"), "OPEN",
+				Instant.parse("2026-12-01T00:15:00Z"), null,
+				List.of(new PayoutBatch.Item(1, new PartnerId(UUID.randomUUID()), new BigDecimal("170.00"), "BANK",
+						"Alice Example", "DE89370400440532013000", "COBADEFFXXX", null),
+						new PayoutBatch.Item(2, new PartnerId(UUID.randomUUID()), new BigDecimal("52.50"), "BANK",
+								"Bob Example", "GB82WEST12345698765432", "NWBKGB2L", null),
+						new PayoutBatch.Item(3, new PartnerId(UUID.randomUUID()), new BigDecimal("99.95"), "PAYPAL",
+								null, null, null, "carol@example.org"),
+						new PayoutBatch.Item(4, new PartnerId(UUID.randomUUID()), new BigDecimal("60.00"), null, null,
+								null, null, null)));
+	}
+
+	@Test
+	void pain001ReadsBackWithItsTransactionsAndControlSum() {
+		String xml = PayoutFiles.pain001Xml(VENDOR, batch(), Instant.parse("2026-12-01T08:00:00Z"),
+				LocalDate.of(2026, 12, 2));
+		assertThat(xml).contains("urn:iso:std:iso:20022:tech:xsd:pain.001.001.09");
+		MxPain00100109 parsed = MxPain00100109.parse(xml);
+		var initiation = parsed.getCstmrCdtTrfInitn();
+		assertThat(initiation.getGrpHdr().getNbOfTxs()).isEqualTo("2");
+		assertThat(initiation.getGrpHdr().getCtrlSum()).isEqualByComparingTo("222.50");
+		PaymentInstruction30 payment = initiation.getPmtInf().get(0);
+		assertThat(payment.getCdtTrfTxInf()).hasSize(2);
+		assertThat(payment.getCtrlSum()).isEqualByComparingTo("222.50");
+		assertThat(payment.getCdtTrfTxInf().get(0).getCdtrAcct().getId().getIBAN()).isEqualTo("DE89370400440532013000");
+		assertThat(payment.getCdtTrfTxInf().get(0).getAmt().getInstdAmt().getCcy()).isEqualTo("USD");
+		assertThat(payment.getCdtTrfTxInf()
+			.stream()
+			.map(t -> t.getAmt().getInstdAmt().getValue())
+			.reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("222.50");
+	}
+
+	@Test
+	void csvListsEveryItemWhateverTheMethod() throws Exception {
+		String csv = PayoutFiles.csv(batch());
+		List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+			.parse(new StringReader(csv))
+			.getRecords();
+		assertThat(records).hasSize(4);
+		assertThat(records.get(0).get("amount")).isEqualTo("170.00");
+		assertThat(records.get(2).get("method")).isEqualTo("PAYPAL");
+		assertThat(records.stream().map(r -> new BigDecimal(r.get("amount"))).reduce(BigDecimal.ZERO, BigDecimal::add))
+			.isEqualByComparingTo("382.45");
+	}
+
+	@Test
+	void ibanChecksumAndBicAreChecked() {
+		assertThat(PayoutDetails.validIban("DE89370400440532013000")).isTrue();
+		assertThat(PayoutDetails.validIban("GB82WEST12345698765432")).isTrue();
+		assertThat(PayoutDetails.validIban("DE89370400440532013001")).isFalse();
+		assertThat(PayoutDetails.validIban("DE8937040044053201300")).isFalse();
+		assertThat(PayoutDetails.validIban("XX89370400440532013000")).isFalse();
+		assertThat(PayoutDetails.validBic("COBADEFFXXX")).isTrue();
+		assertThat(PayoutDetails.validBic("NWBKGB2L")).isTrue();
+		assertThat(PayoutDetails.validBic("NWBKGB2")).isFalse();
+		assertThat(PayoutDetails.validBic("NWB1GB2L")).isFalse();
+		assertThat(PayoutDetails.validBic("NWBKQQ2L")).isFalse();
+		PayoutDetails details = PayoutDetails.validated("bank", " Alice ", "de89 3704 0044 0532 0130 00", "cobadeffxxx",
+				null);
+		assertThat(details.iban()).isEqualTo("DE89370400440532013000");
+		assertThat(details.bic()).isEqualTo("COBADEFFXXX");
+		assertThatThrownBy(() -> PayoutDetails.validated("BANK", "Alice", "DE89370400440532013001", "NWB1GB2L", null))
+			.isInstanceOfSatisfying(ApiProblem.class,
+					p -> assertThat(p.errors()).extracting(e -> e.field()).containsExactly("iban", "bic"));
+		assertThatThrownBy(() -> PayoutDetails.validated("CHEQUE", "Alice", null, null, null))
+			.isInstanceOfSatisfying(ApiProblem.class,
+					p -> assertThat(p.errors()).extracting(e -> e.field()).containsExactly("method"));
+	}
+
+}
