@@ -299,6 +299,21 @@ class CommissionsIntegrationTest extends IntegrationTest {
 					YearMonth.of(2025, 8)));
 		Api.Response statement = affiliate.api().get("/api/v1/partner/programs/" + vendor.slug() + "/statements/2025-08");
 		assertThat(statement.json().path("eligibleForInternet").asBoolean()).isTrue();
+		// both are mailed to the affiliate: its statement is ready, and it qualifies for the Internet track
+		mail().await(affiliate.email(), 2, java.time.Duration.ofSeconds(20));
+		List<String> subjects = mail().to(affiliate.email()).stream().map(message -> {
+			try {
+				return message.getSubject();
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+		assertThat(subjects).containsExactlyInAnyOrder(
+				"Your commission statement of Vendor " + vendor.slug() + " for August 2025 is ready",
+				"You qualify for the Internet Partner track of Vendor " + vendor.slug());
+		assertThat(com.partnerline.support.MailServer.text(mail().await(affiliate.email(), 1, java.time.Duration.ofSeconds(1))))
+			.contains("/panel/programs/" + vendor.slug());
 		// the partner's programs show it (its latest closed month reached an internet band)
 		Api.Response me = affiliate.api().get("/api/v1/partner/me");
 		JsonNode program = me.json().path("programs").get(0);
@@ -306,12 +321,8 @@ class CommissionsIntegrationTest extends IntegrationTest {
 	}
 
 	void internet(Vendor vendor, TestPartner partner, String rate) {
-		jdbc.sql("""
-				INSERT INTO contracts (vendor_id, partner_id, commission_rate, order_processing, starts_on, status,
-				  offered_at, accepted_at) VALUES (?, ?, ?, 'NETWORK', DATE '2024-01-01', 'ACCEPTED', now(), now())""")
-			.params(vendor.id().value(), PartnerId.of(partner.id()).value(), rate == null ? null : new BigDecimal(rate))
-			.update();
-		partners.changeType(vendor.id(), PartnerId.of(partner.id()), PartnerType.INTERNET);
+		Fixtures.internetContract(jdbc, partners, vendor.id(), partner.id(), rate == null ? null : new BigDecimal(rate),
+				"NETWORK");
 	}
 
 	@Test

@@ -49,6 +49,33 @@ public final class Fixtures {
 		return new TestPartner(partner.id().toString(), partner.code(), email, token, api.as(token));
 	}
 
+	/**
+	 * Makes the partner an Internet Partner of the vendor under an accepted contract in
+	 * force since 2020, so that months in the past fall under it (the proposal flow only
+	 * offers contracts from today on; {@code ProposalIntegrationTest} covers that flow).
+	 * @param rate the negotiated rate, or {@literal null} for the band rate
+	 * @param processing NETWORK or SELF
+	 */
+	public static void internetContract(org.springframework.jdbc.core.simple.JdbcClient jdbc, PartnerManagement partners,
+			com.partnerline.kernel.VendorId vendorId, String partnerId, java.math.BigDecimal rate, String processing) {
+		java.util.UUID proposal = java.util.UUID.randomUUID();
+		java.util.UUID partner = java.util.UUID.fromString(partnerId);
+		jdbc.sql("""
+				INSERT INTO proposals (id, vendor_id, partner_id, status, company_profile, sales_plan, marketing_plan,
+				                       monthly_commitment, submitted_at, decided_at)
+				VALUES (?, ?, ?, 'APPROVED', '{}', '{}', '{}', 10000, now(), now())""")
+			.params(proposal, vendorId.value(), partner)
+			.update();
+		jdbc.sql("""
+				INSERT INTO contracts (id, vendor_id, partner_id, proposal_id, commission_rate, order_processing, starts_on,
+				                       status, offered_at, accepted_at)
+				VALUES (gen_random_uuid(), ?, ?, ?, ?, ?, DATE '2020-01-01', 'ACCEPTED', now(), now())""")
+			.params(vendorId.value(), partner, proposal, rate, processing)
+			.update();
+		partners.changeType(vendorId, new com.partnerline.kernel.PartnerId(partner),
+				com.partnerline.partners.PartnerType.INTERNET);
+	}
+
 	public static String token(Api api, String email, String password) {
 		Api.Response response = api.post("/api/v1/auth/token", map("email", email, "password", password));
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);

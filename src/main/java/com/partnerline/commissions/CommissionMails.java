@@ -1,0 +1,85 @@
+package com.partnerline.commissions;
+
+import java.util.List;
+import java.util.Locale;
+
+import com.partnerline.catalog.CatalogManagement;
+import com.partnerline.catalog.Vendor;
+import com.partnerline.kernel.Formats;
+import com.partnerline.notifications.Mailer;
+import com.partnerline.notifications.Notice;
+import com.partnerline.partners.Partner;
+import com.partnerline.partners.PartnerManagement;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mails partners what a month close means for them, in their language: that their
+ * statement is ready, and that they qualify for the Internet Partner track.
+ */
+@Component
+class CommissionMails {
+
+	private final CommissionManagement commissions;
+
+	private final PartnerManagement partners;
+
+	private final CatalogManagement catalog;
+
+	private final Mailer mailer;
+
+	private final MessageSource messages;
+
+	private final String publicUrl;
+
+	CommissionMails(CommissionManagement commissions, PartnerManagement partners, CatalogManagement catalog,
+			Mailer mailer, MessageSource messages, @Value("${partnerline.public-url}") String publicUrl) {
+		this.commissions = commissions;
+		this.partners = partners;
+		this.catalog = catalog;
+		this.mailer = mailer;
+		this.messages = messages;
+		this.publicUrl = publicUrl;
+	}
+
+	@ApplicationModuleListener
+	void on(StatementReady ready) {
+		Partner partner = partners.find(ready.partnerId()).orElse(null);
+		Vendor vendor = catalog.findVendor(ready.vendorId()).orElse(null);
+		Statement statement = commissions.statement(ready.vendorId(), ready.partnerId(), ready.month()).orElse(null);
+		if (partner == null || vendor == null || statement == null) {
+			return;
+		}
+		Locale locale = partner.locale();
+		String month = Formats.month(ready.month(), locale);
+		String link = publicUrl + "/panel/programs/" + vendor.slug() + "/commissions";
+		send(partner, "commissions.mail.statementReady", new Object[] { vendor.name(), month },
+				new Object[] { partner.name(), vendor.name(), month,
+						Formats.money(statement.commission(), statement.currency(), locale),
+						Formats.money(statement.payable(), statement.currency(), locale), link },
+				link);
+	}
+
+	@ApplicationModuleListener
+	void on(PartnerBecameEligibleForInternet eligible) {
+		Partner partner = partners.find(eligible.partnerId()).orElse(null);
+		Vendor vendor = catalog.findVendor(eligible.vendorId()).orElse(null);
+		if (partner == null || vendor == null) {
+			return;
+		}
+		String link = publicUrl + "/panel/programs/" + vendor.slug() + "/proposal";
+		send(partner, "commissions.mail.eligible", new Object[] { vendor.name() }, new Object[] { partner.name(),
+				vendor.name(), Formats.month(eligible.month(), partner.locale()), link }, link);
+	}
+
+	private void send(Partner partner, String key, Object[] subjectArguments, Object[] bodyArguments, String link) {
+		Locale locale = partner.locale();
+		String body = messages.getMessage(key + ".body", bodyArguments, locale);
+		mailer.send(new Notice(partner.email(), locale, messages.getMessage(key + ".subject", subjectArguments, locale),
+				List.of(body.strip().split("\n\n")), link, null).toMail());
+	}
+
+}
