@@ -57,6 +57,24 @@ class ReportRemindersIntegrationTest extends IntegrationTest {
 			.findFirst()
 			.orElseThrow();
 		assertThat(dueSoon.dueOn()).hasToString("2031-03-31");
+
+		// each reminder is mailed once, in the partner's language, with a link to its reports
+		jakarta.mail.internet.MimeMessage third = mail().await(internet.email(), 3, java.time.Duration.ofSeconds(20));
+		assertThat(mail().to(internet.email())).hasSize(3);
+		assertThat(mail().to(internet.email()).stream().map(ReportRemindersIntegrationTest::subject))
+			.contains("Your forecast for April 2031 is due on Mar 31, 2031", "Your forecast for March 2031 is overdue",
+					"Your sales report for February 2031 is overdue");
+		assertThat(com.partnerline.support.MailServer.text(third)).contains("/panel/reports/" + vendor.slug());
+		assertThat(mail().to(affiliate.email())).isEmpty();
+	}
+
+	private static String subject(jakarta.mail.internet.MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
