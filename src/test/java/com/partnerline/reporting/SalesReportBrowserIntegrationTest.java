@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
@@ -18,20 +17,14 @@ import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.support.Fixtures;
 import com.partnerline.support.Fixtures.TestPartner;
 import com.partnerline.support.Fixtures.TestVendor;
+import com.partnerline.support.Browser;
 import com.partnerline.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -44,48 +37,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SalesReportBrowserIntegrationTest extends IntegrationTest {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	@Autowired
 	CatalogManagement catalog;
 
 	@Autowired
 	AccountManagement accounts;
 
-	private ChromeDriver driver;
-
-	private Path profile;
+	private Browser browser;
 
 	@BeforeEach
-	void openBrowser() throws IOException {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Chromium and chromium-driver are not installed");
-		Files.createDirectories(Path.of("target"));
-		profile = Files.createTempDirectory(Path.of("target"), "chromium-profile-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toString());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1400,1000",
-				"--lang=en-US", "--user-data-dir=" + profile.toAbsolutePath());
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		driver = new ChromeDriver(service, options);
-		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	void openBrowser() {
+		browser = Browser.open("http://127.0.0.1:" + port);
 	}
 
 	@AfterEach
-	void closeBrowser() throws IOException {
-		if (driver != null) {
-			driver.quit();
-		}
-		if (profile != null) {
-			try (var paths = Files.walk(profile)) {
-				paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-			}
-		}
+	void closeBrowser() {
+		browser.close();
 	}
 
 	@Test
@@ -103,7 +70,7 @@ class SalesReportBrowserIntegrationTest extends IntegrationTest {
 		type("#username", partner.email());
 		type("#password", Fixtures.PASSWORD);
 		find("#login-submit").click();
-		waitUntil(() -> !driver.getCurrentUrl().contains("/login"));
+		waitUntil(() -> !browser.currentUrl().contains("/login"));
 
 		go("/panel");
 		clickAndWait("#reports-" + vendor.slug());
@@ -150,19 +117,19 @@ class SalesReportBrowserIntegrationTest extends IntegrationTest {
 
 		// typing a report in starts from blank rows of the same form
 		go("/panel/reports/" + vendor.slug() + "/sales/new?month=" + month);
-		assertThat(driver.findElements(By.cssSelector("#sales-form input[name=sku]"))).hasSize(5);
+		assertThat(browser.driver().findElements(By.cssSelector("#sales-form input[name=sku]"))).hasSize(5);
 
 		// the vendor's manager sees the partner's sales in the console, with charts and CSV export
 		String manager = "manager-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 		var account = accounts.open(new NewAccount(manager, Fixtures.PASSWORD, "Manager", Role.VENDOR_MANAGER,
 				AccountStatus.ACTIVE, Locale.ENGLISH));
 		accounts.grantVendor(account.id(), catalog.vendor(vendor.slug()).id().value());
-		driver.manage().deleteAllCookies();
+		browser.driver().manage().deleteAllCookies();
 		go("/login");
 		type("#username", manager);
 		type("#password", Fixtures.PASSWORD);
 		find("#login-submit").click();
-		waitUntil(() -> !driver.getCurrentUrl().contains("/login"));
+		waitUntil(() -> !browser.currentUrl().contains("/login"));
 		clickAndWait("#reports-" + vendor.slug());
 		assertThat(find("#sales").getText()).contains("PROD").contains("$400.00");
 		assertThat(find("#fva").getText()).contains("$400.00");
@@ -180,29 +147,23 @@ class SalesReportBrowserIntegrationTest extends IntegrationTest {
 	}
 
 	private void go(String path) {
-		driver.get("http://127.0.0.1:" + port + path);
+		browser.go(path);
 	}
 
 	private WebElement find(String css) {
-		return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(NoSuchElementException.class)
-			.until(d -> d.findElement(By.cssSelector(css)));
+		return browser.find(css);
 	}
 
-	/** Clicks something that loads a new page and waits until the old page is gone. */
 	private void clickAndWait(String css) {
-		WebElement page = find("html");
-		find(css).click();
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+		browser.clickAndWait(css);
 	}
 
 	private void type(String css, String text) {
-		WebElement element = find(css);
-		element.clear();
-		element.sendKeys(text);
+		browser.type(css, text);
 	}
 
 	private void waitUntil(java.util.function.BooleanSupplier condition) {
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> condition.getAsBoolean());
+		browser.waitFor(d -> condition.getAsBoolean() ? Boolean.TRUE : null);
 	}
 
 }

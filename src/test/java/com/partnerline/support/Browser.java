@@ -82,6 +82,15 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/** Clicks something that loads a new page and waits until the old page is gone. */
+	public Browser clickAndWait(String css) {
+		WebElement page = find("html");
+		find(css).click();
+		new WebDriverWait(driver, Duration.ofSeconds(15))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+		return this;
+	}
+
 	/** Sets a field's value by script, for inputs whose typing depends on the browser's locale (dates). */
 	public Browser setValue(String css, String value) {
 		driver.executeScript("arguments[0].value = arguments[1];", find(css), value);
