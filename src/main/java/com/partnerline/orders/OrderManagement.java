@@ -72,10 +72,6 @@ public class OrderManagement {
 	public RecordedOrder record(Vendor vendor, NewOrder order) {
 		Assert.hasText(order.orderId(), "orderId must not be empty");
 		Assert.notEmpty(order.items(), "an order has at least one item");
-		Optional<Stored> existing = orders.find(vendor.id(), order.orderId());
-		if (existing.isPresent()) {
-			return replay(vendor, existing.get(), order.contentHash());
-		}
 		LocalDate date = order.occurredAt().atZoneSameInstant(vendor.timeZone()).toLocalDate();
 		BigDecimal rate = catalog.exchangeRate(vendor, order.currency(), date)
 			.orElseThrow(() -> ApiProblem.unprocessable("orders.noRate", order.currency().getCurrencyCode(),
@@ -90,7 +86,7 @@ public class OrderManagement {
 				attribution, order.clickId(), partner != null && order.selfReferral(), "NETWORK", null,
 				order.contentHash());
 		if (!orders.insert(row, order.items(), clock.instant())) {
-			// A concurrent delivery of the same order won; answer as a retry.
+			// Delivered before (or a concurrent delivery won): answer as a retry.
 			return replay(vendor, orders.find(vendor.id(), order.orderId()).orElseThrow(), order.contentHash());
 		}
 		events.publishEvent(new OrderRecorded(vendor.id(), order.orderId(), partner, YearMonth.from(period)));

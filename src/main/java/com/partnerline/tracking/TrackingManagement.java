@@ -170,7 +170,7 @@ public class TrackingManagement {
 		if (claim.partnerId() != null && isMember(vendor.id(), claim.partnerId())) {
 			return new ResolvedReferral(claim.partnerId(), ReferralSource.PARTNER, claim.clickId());
 		}
-		Duration window = Duration.ofDays(cookieDays(vendor.id()));
+		java.util.function.Supplier<Duration> window = () -> Duration.ofDays(cookieDays(vendor.id()));
 		Optional<Click> click = clickWithin(vendor.id(), claim.clickId(), orderTime, window);
 		if (click.isPresent()) {
 			return new ResolvedReferral(click.get().partnerId(), ReferralSource.CLICK, click.get().clickId());
@@ -223,12 +223,12 @@ public class TrackingManagement {
 	}
 
 	private Optional<Click> clickWithin(VendorId vendorId, @Nullable String clickId, Instant orderTime,
-			Duration window) {
+			java.util.function.Supplier<Duration> window) {
 		if (clickId == null || clickId.isBlank() || clickId.length() > 32) {
 			return Optional.empty();
 		}
 		return store.click(vendorId, clickId.trim())
-			.filter(c -> !c.occurredAt().isBefore(orderTime.minus(window)));
+			.filter(c -> !c.occurredAt().isBefore(orderTime.minus(window.get())));
 	}
 
 	private boolean isMember(VendorId vendorId, PartnerId partnerId) {
