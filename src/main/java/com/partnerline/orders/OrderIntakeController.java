@@ -69,6 +69,8 @@ class OrderIntakeController {
 
 	private final Map<String, CachedVendor> vendors = new ConcurrentHashMap<>();
 
+	private final Map<PartnerId, CachedEmail> emails = new ConcurrentHashMap<>();
+
 	OrderIntakeController(OrderManagement orders, CatalogManagement catalog, TrackingManagement tracking,
 			PartnerManagement partners, Clock clock, ObjectMapper mapper) {
 		this.orders = orders;
@@ -126,11 +128,9 @@ class OrderIntakeController {
 		Vendor v = target.vendor();
 		ResolvedReferral resolved = tracking.resolve(v,
 				new ReferralClaim(namedPartner, clickId, linkCode, coupon, cookie), occurredAt.toInstant());
-		boolean selfReferral = resolved.partnerId() != null && email != null && partners.find(resolved.partnerId())
-			.map(Partner::email)
-			.filter(e -> e.equalsIgnoreCase(email))
-			.isPresent();
-		RecordedOrder recorded = orders.record(v,
+		boolean selfReferral = resolved.partnerId() != null && email != null
+				&& email.equalsIgnoreCase(partnerEmail(resolved.partnerId()));
+		RecordedOrder recorded = orders.recordGrouped(v,
 				new NewOrder(orderId, occurredAt, currency, email == null ? null : email.toLowerCase(Locale.ROOT),
 						upper(country), items, resolved.partnerId(), Attribution.valueOf(resolved.source().name()),
 						resolved.clickId(), selfReferral, hash));
@@ -168,6 +168,23 @@ class OrderIntakeController {
 	}
 
 	record RefundResponse(String refundId, String orderId, String amount, String currency) {
+	}
+
+	/** The partner's login email, cached for a minute (emails change rarely; a self-referral check may lag that much). */
+	private @Nullable String partnerEmail(PartnerId partnerId) {
+		long now = clock.millis();
+		CachedEmail cached = emails.get(partnerId);
+		if (cached == null || now - cached.loadedAt() > 60_000) {
+			cached = new CachedEmail(partners.find(partnerId).map(Partner::email).orElse(null), now);
+			if (emails.size() > 100_000) {
+				emails.clear();
+			}
+			emails.put(partnerId, cached);
+		}
+		return cached.email();
+	}
+
+	record CachedEmail(@Nullable String email, long loadedAt) {
 	}
 
 	private CachedVendor verified(String slug, @Nullable String signature, byte @Nullable [] body) {

@@ -27,7 +27,15 @@ class ClickIdentity {
 			"python-urllib", "go-http-client", "java/", "okhttp", "httpclient", "libwww", "headlesschrome",
 			"phantomjs", "facebookexternalhit", "preview", "scrapy", "apache-httpclient", "monitor", "lighthouse" };
 
-	private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
+	// DRBG per thread: seeded once, then pure Java (the default NativePRNG reads /dev/urandom under a global lock)
+	private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
+		try {
+			return SecureRandom.getInstance("DRBG");
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			return new SecureRandom();
+		}
+	});
 
 	private final ThreadLocal<Mac> macs;
 
@@ -76,10 +84,19 @@ class ClickIdentity {
 	}
 
 	private static String random(int length) {
-		SecureRandom random = RANDOM.get();
+		byte[] bytes = new byte[length * 2];
+		RANDOM.get().nextBytes(bytes);
 		char[] chars = new char[length];
-		for (int i = 0; i < length; i++) {
-			chars[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+		int n = 0;
+		for (int i = 0; i < bytes.length && n < length; i++) {
+			int value = bytes[i] & 0xff;
+			// 57 letters: take values below 228 (4 × 57) so that every letter is equally likely
+			if (value < 228) {
+				chars[n++] = ALPHABET.charAt(value % ALPHABET.length());
+			}
+		}
+		while (n < length) {
+			chars[n++] = ALPHABET.charAt(RANDOM.get().nextInt(ALPHABET.length()));
 		}
 		return new String(chars);
 	}

@@ -45,6 +45,8 @@ public class TrackingManagement {
 
 	private final Clock clock;
 
+	private final Map<String, Link> linkCache = new java.util.concurrent.ConcurrentHashMap<>();
+
 	TrackingManagement(TrackingStore store, CatalogManagement catalog, PartnerManagement partners,
 			ClickIdentity identity, Clock clock) {
 		this.store = store;
@@ -176,7 +178,7 @@ public class TrackingManagement {
 			return new ResolvedReferral(click.get().partnerId(), ReferralSource.CLICK, click.get().clickId());
 		}
 		if (claim.linkCode() != null) {
-			Optional<Link> link = store.link(vendor.id(), claim.linkCode());
+			Optional<Link> link = cachedLink(claim.linkCode()).filter(l -> l.vendorId().equals(vendor.id()));
 			if (link.isPresent()) {
 				return new ResolvedReferral(link.get().partnerId(), ReferralSource.LINK, null);
 			}
@@ -216,6 +218,22 @@ public class TrackingManagement {
 	/** The sub-ids of the given clicks (clicks without one are left out). */
 	public Map<String, String> subIds(VendorId vendorId, Collection<String> clickIds) {
 		return store.subIds(vendorId, clickIds);
+	}
+
+	// Links never change once made, so a node may keep them.
+	private Optional<Link> cachedLink(String code) {
+		Link cached = linkCache.get(code);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		Optional<Link> link = store.link(code);
+		link.ifPresent(l -> {
+			if (linkCache.size() > 200_000) {
+				linkCache.clear();
+			}
+			linkCache.put(code, l);
+		});
+		return link;
 	}
 
 	int cookieDays(VendorId vendorId) {
