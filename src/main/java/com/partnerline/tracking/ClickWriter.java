@@ -94,6 +94,10 @@ class ClickWriter implements SmartLifecycle {
 
 	private volatile Instant lastPrune = Instant.EPOCH;
 
+	private final java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
+
+	private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+
 	ClickWriter(DataSource dataSource, Clock clock, TrackingSettings settings) {
 		this.dataSource = dataSource;
 		this.clock = clock;
@@ -175,6 +179,8 @@ class ClickWriter implements SmartLifecycle {
 			batch.forEach(p -> p.done().completeExceptionally(ex));
 			return;
 		}
+		batches.incrementAndGet();
+		written.addAndGet(batch.size());
 		Set<String> released = new HashSet<>();
 		for (Pending p : batch) {
 			// only the first click of a key in the batch carries the count
@@ -286,6 +292,16 @@ class ClickWriter implements SmartLifecycle {
 		catch (SQLException ex) {
 			log.warn("Could not prune click hours: {}", ex.getMessage());
 		}
+	}
+
+	/** Transactions committed so far. */
+	long batches() {
+		return batches.get();
+	}
+
+	/** Clicks committed so far. */
+	long written() {
+		return written.get();
 	}
 
 	@Override
