@@ -1,6 +1,5 @@
 package com.partnerline.tracking;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,9 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +37,7 @@ import org.springframework.stereotype.Component;
  * when that transaction has committed. So each answered redirect is durable, yet no
  * request pays for a transaction of its own: under load one commit carries dozens of
  * clicks, and an idle server commits a lone click at once (no timer to wait for).
+ * A batch is one statement in autocommit: one round trip and one commit.
  * <p>
  * Repeats are found in {@code click_hours}: one row per (link, address hash, hour);
  * the click that inserts the row is counted, later ones in that hour are not. Bots
@@ -50,20 +49,29 @@ class ClickWriter implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ClickWriter.class);
 
-	private static final String INSERT_HOURS = """
-			INSERT INTO click_hours (vendor_id, link_code, address_hash, hour)
-			SELECT v, l, a, timestamptz 'epoch' + h * interval '1 second'
-			FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::bigint[]) WITH ORDINALITY AS t(v, l, a, h, i)
-			ORDER BY i
-			ON CONFLICT DO NOTHING
-			RETURNING vendor_id, link_code, address_hash, extract(epoch FROM hour)::bigint""";
-
-	private static final String INSERT_CLICKS = """
+	/**
+	 * One statement per batch, run in autocommit (one round trip, one commit): the
+	 * candidates' hour keys go into {@code click_hours}; a candidate whose key was
+	 * inserted is counted; every click goes into {@code clicks}.
+	 */
+	private static final String INSERT = """
+			WITH x AS (
+			  SELECT * FROM unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[],
+			    ?::varchar[], ?::varchar[], ?::varchar[], ?::boolean[], ?::boolean[], ?::bigint[]) WITH ORDINALITY
+			    AS x(v, c, t, l, p, s, a, u, r, b, k, h, i)),
+			hours AS (
+			  INSERT INTO click_hours (vendor_id, link_code, address_hash, hour)
+			  SELECT v, l, a, timestamptz 'epoch' + h * interval '1 second' FROM x WHERE k
+			  ORDER BY v, l, a, h
+			  ON CONFLICT DO NOTHING
+			  RETURNING vendor_id, link_code, address_hash, extract(epoch FROM hour)::bigint AS h)
 			INSERT INTO clicks (vendor_id, click_id, occurred_at, link_code, partner_id, sub_id, address_hash,
 			  user_agent, referrer, bot, counted)
-			SELECT v, c, timestamptz 'epoch' + t * interval '1 microsecond', l, p::uuid, s, a, u, r, b, k
-			FROM unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-			  ?::varchar[], ?::varchar[], ?::boolean[], ?::boolean[]) AS x(v, c, t, l, p, s, a, u, r, b, k)""";
+			SELECT x.v, x.c, timestamptz 'epoch' + x.t * interval '1 microsecond', x.l, x.p::uuid, x.s, x.a, x.u, x.r,
+			  x.b, x.k AND EXISTS (SELECT 1 FROM hours WHERE hours.vendor_id = x.v AND hours.link_code = x.l
+			    AND hours.address_hash = x.a AND hours.h = x.h)
+			FROM x ORDER BY x.i
+			RETURNING click_id, counted""";
 
 	/** A click waiting for its batch to commit. */
 	record Pending(long vendorId, String clickId, Instant occurredAt, String linkCode, UUID partnerId,
@@ -158,81 +166,6 @@ class ClickWriter implements SmartLifecycle {
 	}
 
 	private void write(List<Pending> batch) {
-		Set<String> counted;
-		try (Connection connection = dataSource.getConnection()) {
-			connection.setAutoCommit(false);
-			try {
-				counted = insertHours(connection, batch);
-				insertClicks(connection, batch, counted);
-				connection.commit();
-			}
-			catch (SQLException | RuntimeException ex) {
-				connection.rollback();
-				throw ex;
-			}
-			finally {
-				connection.setAutoCommit(true);
-			}
-		}
-		catch (SQLException | RuntimeException ex) {
-			log.error("Could not store {} clicks", batch.size(), ex);
-			batch.forEach(p -> p.done().completeExceptionally(ex));
-			return;
-		}
-		batches.incrementAndGet();
-		written.addAndGet(batch.size());
-		Set<String> released = new HashSet<>();
-		for (Pending p : batch) {
-			// only the first click of a key in the batch carries the count
-			p.done().complete(!p.bot() && counted.contains(p.hourKey()) && released.add(p.hourKey()));
-		}
-	}
-
-	/** Inserts the candidates' hour keys; those inserted (not there before) are counted. */
-	private Set<String> insertHours(Connection connection, List<Pending> batch) throws SQLException {
-		Map<String, Pending> candidates = new LinkedHashMap<>();
-		for (Pending p : batch) {
-			if (!p.bot()) {
-				candidates.putIfAbsent(p.hourKey(), p);
-			}
-		}
-		Set<String> counted = new HashSet<>();
-		if (candidates.isEmpty()) {
-			return counted;
-		}
-		List<Pending> sorted = new ArrayList<>(candidates.values());
-		sorted.sort(Comparator.comparingLong(Pending::vendorId)
-			.thenComparing(Pending::linkCode)
-			.thenComparing(Pending::addressHash)
-			.thenComparingLong(Pending::hour));
-		int n = sorted.size();
-		Long[] vendors = new Long[n];
-		String[] links = new String[n];
-		String[] hashes = new String[n];
-		Long[] hours = new Long[n];
-		for (int i = 0; i < n; i++) {
-			Pending p = sorted.get(i);
-			vendors[i] = p.vendorId();
-			links[i] = p.linkCode();
-			hashes[i] = p.addressHash();
-			hours[i] = p.hour();
-		}
-		try (PreparedStatement statement = connection.prepareStatement(INSERT_HOURS)) {
-			statement.setArray(1, connection.createArrayOf("bigint", vendors));
-			statement.setArray(2, connection.createArrayOf("varchar", links));
-			statement.setArray(3, connection.createArrayOf("varchar", hashes));
-			statement.setArray(4, connection.createArrayOf("bigint", hours));
-			try (ResultSet rs = statement.executeQuery()) {
-				while (rs.next()) {
-					counted.add(rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getLong(4));
-				}
-			}
-		}
-		return counted;
-	}
-
-	private static void insertClicks(Connection connection, List<Pending> batch, Set<String> counted)
-			throws SQLException {
 		int n = batch.size();
 		Long[] vendors = new Long[n];
 		String[] ids = new String[n];
@@ -244,8 +177,9 @@ class ClickWriter implements SmartLifecycle {
 		String[] agents = new String[n];
 		String[] referrers = new String[n];
 		Boolean[] bots = new Boolean[n];
-		Boolean[] counts = new Boolean[n];
-		Set<String> seen = new HashSet<>();
+		Boolean[] candidates = new Boolean[n];
+		Long[] hours = new Long[n];
+		Set<String> keys = new HashSet<>();
 		for (int i = 0; i < n; i++) {
 			Pending p = batch.get(i);
 			vendors[i] = p.vendorId();
@@ -258,9 +192,13 @@ class ClickWriter implements SmartLifecycle {
 			agents[i] = p.userAgent();
 			referrers[i] = p.referrer();
 			bots[i] = p.bot();
-			counts[i] = !p.bot() && counted.contains(p.hourKey()) && seen.add(p.hourKey());
+			// only the first non-bot click of a key in the batch may be counted
+			candidates[i] = !p.bot() && keys.add(p.hourKey());
+			hours[i] = p.hour();
 		}
-		try (PreparedStatement statement = connection.prepareStatement(INSERT_CLICKS)) {
+		Map<String, Boolean> counted = new HashMap<>();
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement statement = connection.prepareStatement(INSERT)) {
 			statement.setArray(1, connection.createArrayOf("bigint", vendors));
 			statement.setArray(2, connection.createArrayOf("varchar", ids));
 			statement.setArray(3, connection.createArrayOf("bigint", times));
@@ -271,8 +209,32 @@ class ClickWriter implements SmartLifecycle {
 			statement.setArray(8, connection.createArrayOf("varchar", agents));
 			statement.setArray(9, connection.createArrayOf("varchar", referrers));
 			statement.setArray(10, connection.createArrayOf("boolean", bots));
-			statement.setArray(11, connection.createArrayOf("boolean", counts));
-			statement.executeUpdate();
+			statement.setArray(11, connection.createArrayOf("boolean", candidates));
+			statement.setArray(12, connection.createArrayOf("bigint", hours));
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					counted.put(rs.getString(1), rs.getBoolean(2));
+				}
+			}
+			if (!connection.getAutoCommit()) {
+				connection.commit();
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			log.error("Could not store {} clicks", n, ex);
+			batch.forEach(p -> p.done().completeExceptionally(ex));
+			return;
+		}
+		batches.incrementAndGet();
+		written.addAndGet(n);
+		for (Pending p : batch) {
+			Boolean count = counted.get(p.clickId());
+			if (count == null) {
+				p.done().completeExceptionally(new IllegalStateException("Click " + p.clickId() + " not stored"));
+			}
+			else {
+				p.done().complete(count);
+			}
 		}
 	}
 
