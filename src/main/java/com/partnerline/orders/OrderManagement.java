@@ -54,7 +54,11 @@ public class OrderManagement {
 
 	private final Clock clock;
 
-	OrderManagement(Orders orders, CatalogManagement catalog, ApplicationEventPublisher events, Clock clock) {
+	private final OrderWriter writer;
+
+	OrderManagement(Orders orders, CatalogManagement catalog, ApplicationEventPublisher events, Clock clock,
+			OrderWriter writer) {
+		this.writer = writer;
 		this.orders = orders;
 		this.catalog = catalog;
 		this.events = events;
@@ -72,10 +76,29 @@ public class OrderManagement {
 	public RecordedOrder record(Vendor vendor, NewOrder order) {
 		Assert.hasText(order.orderId(), "orderId must not be empty");
 		Assert.notEmpty(order.items(), "an order has at least one item");
-		Optional<Stored> existing = orders.find(vendor.id(), order.orderId());
-		if (existing.isPresent()) {
-			return replay(vendor, existing.get(), order.contentHash());
+		Orders.Row row = row(vendor, order);
+		if (!orders.insert(row, order.items(), clock.instant())) {
+			// Delivered before (or a concurrent delivery won): answer as a retry.
+			return replay(vendor, orders.find(vendor.id(), order.orderId()).orElseThrow(), order.contentHash());
 		}
+		events.publishEvent(new OrderRecorded(vendor.id(), order.orderId(), row.partnerId(), YearMonth.from(row.period())));
+		return new RecordedOrder(order.orderId(), row.partnerId(), new Money(row.amount(), vendor.currency()),
+				new Money(row.originalAmount(), order.currency()), row.rate(), YearMonth.from(row.period()), true);
+	}
+
+	/**
+	 * As {@link #record}, but committed together with other notifications arriving at
+	 * the same time (group commit, see {@link OrderWriter}); for the HTTP intake, where
+	 * no caller transaction is to be joined.
+	 */
+	RecordedOrder recordGrouped(Vendor vendor, NewOrder order) {
+		Assert.hasText(order.orderId(), "orderId must not be empty");
+		Assert.notEmpty(order.items(), "an order has at least one item");
+		return writer.record(vendor, row(vendor, order), order.items());
+	}
+
+	/** The row to store: converted at the rate in force on the order's date in the vendor's time zone. */
+	private Orders.Row row(Vendor vendor, NewOrder order) {
 		LocalDate date = order.occurredAt().atZoneSameInstant(vendor.timeZone()).toLocalDate();
 		BigDecimal rate = catalog.exchangeRate(vendor, order.currency(), date)
 			.orElseThrow(() -> ApiProblem.unprocessable("orders.noRate", order.currency().getCurrencyCode(),
@@ -85,17 +108,10 @@ public class OrderManagement {
 		LocalDate period = date.withDayOfMonth(1);
 		PartnerId partner = order.attribution() == Attribution.NONE ? null : order.partnerId();
 		Attribution attribution = partner == null ? Attribution.NONE : order.attribution();
-		Orders.Row row = new Orders.Row(vendor.id(), order.orderId(), partner, order.occurredAt().toInstant(), period,
+		return new Orders.Row(vendor.id(), order.orderId(), partner, order.occurredAt().toInstant(), period,
 				order.currency(), original, rate, amount, order.customerEmail(), null, order.customerCountry(),
 				attribution, order.clickId(), partner != null && order.selfReferral(), "NETWORK", null,
 				order.contentHash());
-		if (!orders.insert(row, order.items(), clock.instant())) {
-			// A concurrent delivery of the same order won; answer as a retry.
-			return replay(vendor, orders.find(vendor.id(), order.orderId()).orElseThrow(), order.contentHash());
-		}
-		events.publishEvent(new OrderRecorded(vendor.id(), order.orderId(), partner, YearMonth.from(period)));
-		return new RecordedOrder(order.orderId(), partner, new Money(amount, vendor.currency()),
-				new Money(original, order.currency()), rate, YearMonth.from(period), true);
 	}
 
 	/**

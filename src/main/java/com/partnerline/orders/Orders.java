@@ -65,38 +65,47 @@ class Orders {
 			.optional();
 	}
 
-	/** Inserts the order unless one with its id exists; true when this call inserted it. */
+	/**
+	 * Inserts the order and its items in one statement unless an order with its id
+	 * exists; true when this call inserted it. A concurrent insert of the same id waits
+	 * for the other transaction and then inserts nothing.
+	 */
 	boolean insert(Row row, List<OrderItem> items, Instant now) {
-		int inserted = jdbc.sql("""
-				INSERT INTO orders (vendor_id, order_id, partner_id, occurred_at, period, currency, original_amount, rate,
-				  amount, customer_email, customer_name, customer_country, attribution, click_id, self_referral, source,
-				  report_id, content_hash, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (vendor_id, order_id) DO NOTHING""")
+		int n = items.size();
+		// arrays of text, cast in SQL: the driver binds String[] everywhere
+		String[] lines = new String[n];
+		String[] skus = new String[n];
+		String[] quantities = new String[n];
+		String[] prices = new String[n];
+		for (int i = 0; i < n; i++) {
+			lines[i] = Integer.toString(i + 1);
+			skus[i] = items.get(i).sku();
+			quantities[i] = Integer.toString(items.get(i).quantity());
+			prices[i] = items.get(i).unitPrice().toPlainString();
+		}
+		Integer inserted = jdbc.sql("""
+				WITH o AS (
+				  INSERT INTO orders (vendor_id, order_id, partner_id, occurred_at, period, currency, original_amount,
+				    rate, amount, customer_email, customer_name, customer_country, attribution, click_id, self_referral,
+				    source, report_id, content_hash, created_at)
+				  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				  ON CONFLICT (vendor_id, order_id) DO NOTHING
+				  RETURNING vendor_id, order_id),
+				i AS (
+				  INSERT INTO order_items (vendor_id, order_id, line, sku, quantity, unit_price)
+				  SELECT o.vendor_id, o.order_id, t.line, t.sku, t.quantity, t.price
+				  FROM o, unnest(?::varchar[]::int[], ?::varchar[], ?::varchar[]::int[], ?::varchar[]::numeric[])
+				    AS t(line, sku, quantity, price)
+				  RETURNING 1)
+				SELECT (SELECT count(*) FROM o)::int""")
 			.params(row.vendorId().value(), row.orderId(), row.partnerId() == null ? null : row.partnerId().value(),
 					Timestamp.from(row.occurredAt()), row.period(), row.currency().getCurrencyCode(),
 					row.originalAmount(), row.rate(), row.amount(), row.customerEmail(), row.customerName(),
 					row.customerCountry(), row.attribution().name(), row.clickId(), row.selfReferral(), row.source(),
-					row.reportId(), row.contentHash(), Timestamp.from(now))
-			.update();
-		if (inserted == 0) {
-			return false;
-		}
-		StringBuilder sql = new StringBuilder(
-				"INSERT INTO order_items (vendor_id, order_id, line, sku, quantity, unit_price) VALUES ");
-		List<Object> params = new ArrayList<>();
-		for (int i = 0; i < items.size(); i++) {
-			OrderItem item = items.get(i);
-			sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
-			params.add(row.vendorId().value());
-			params.add(row.orderId());
-			params.add(i + 1);
-			params.add(item.sku());
-			params.add(item.quantity());
-			params.add(item.unitPrice());
-		}
-		jdbc.sql(sql.toString()).params(params).update();
-		return true;
+					row.reportId(), row.contentHash(), Timestamp.from(now), lines, skus, quantities, prices)
+			.query(Integer.class)
+			.single();
+		return inserted == 1;
 	}
 
 	List<OrderItem> items(VendorId vendorId, String orderId) {

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,8 +30,10 @@ class DatabaseConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
 	@Bean
-	EmbeddedDatabase embeddedDatabase(PartnerlineSettings settings) {
-		return settings.usesEmbeddedDatabase() ? EmbeddedDatabase.start(settings.dataDir()) : EmbeddedDatabase.NONE;
+	EmbeddedDatabase embeddedDatabase(PartnerlineSettings settings,
+			@Value("${partnerline.embedded-durable:true}") boolean durable) {
+		return settings.usesEmbeddedDatabase() ? EmbeddedDatabase.start(settings.dataDir(), durable)
+				: EmbeddedDatabase.NONE;
 	}
 
 	@Bean
@@ -62,7 +65,12 @@ class DatabaseConfiguration {
 			this.postgres = postgres;
 		}
 
-		static EmbeddedDatabase start(Path dataDir) {
+		/**
+		 * @param durable whether commits reach the disk (fsync); the embedded library
+		 * turns that off by default, which suits tests but not data that must survive
+		 * a power cut
+		 */
+		static EmbeddedDatabase start(Path dataDir, boolean durable) {
 			Path pgData = dataDir.resolve("postgres").toAbsolutePath();
 			Path work = dataDir.resolve("pg-runtime").toAbsolutePath();
 			try {
@@ -78,6 +86,8 @@ class DatabaseConfiguration {
 					.setServerConfig("max_connections", "200")
 					.setServerConfig("shared_buffers", "256MB")
 					.setServerConfig("synchronous_commit", "on")
+					.setServerConfig("fsync", durable ? "on" : "off")
+					.setServerConfig("full_page_writes", durable ? "on" : "off")
 					.setPGStartupWait(Duration.ofSeconds(60))
 					// stopped by destroy() after the beans that use it (event registry, scheduler),
 					// not by a JVM hook racing the application context's shutdown

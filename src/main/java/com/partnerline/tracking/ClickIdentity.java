@@ -1,0 +1,104 @@
+package com.partnerline.tracking;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Locale;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Click ids and link codes (random), the keyed hash of a client address (HMAC-SHA256
+ * with a key shared by all nodes and kept in the database, so that the raw address is
+ * never stored yet repeats can be found), and the known-bot test.
+ */
+@Component
+class ClickIdentity {
+
+	private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+	private static final String[] BOTS = { "bot", "crawl", "spider", "slurp", "curl/", "wget/", "python-requests",
+			"python-urllib", "go-http-client", "java/", "okhttp", "httpclient", "libwww", "headlesschrome",
+			"phantomjs", "facebookexternalhit", "preview", "scrapy", "apache-httpclient", "monitor", "lighthouse" };
+
+	// DRBG per thread: seeded once, then pure Java (the default NativePRNG reads /dev/urandom under a global lock)
+	private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
+		try {
+			return SecureRandom.getInstance("DRBG");
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			return new SecureRandom();
+		}
+	});
+
+	private final ThreadLocal<Mac> macs;
+
+	ClickIdentity(TrackingStore store) {
+		byte[] candidate = new byte[32];
+		new SecureRandom().nextBytes(candidate);
+		byte[] key = HexFormat.of().parseHex(store.secret("address-hash", HexFormat.of().formatHex(candidate)));
+		this.macs = ThreadLocal.withInitial(() -> {
+			try {
+				Mac mac = Mac.getInstance("HmacSHA256");
+				mac.init(new SecretKeySpec(key, "HmacSHA256"));
+				return mac;
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+	}
+
+	/** 16 random characters (about 93 bits): not guessable, so nobody can claim another's click. */
+	String newClickId() {
+		return random(16);
+	}
+
+	/** 8 random characters (about 46 bits) for a link's code. */
+	String newLinkCode() {
+		return random(8);
+	}
+
+	String addressHash(String address) {
+		byte[] digest = macs.get().doFinal(address.getBytes(StandardCharsets.UTF_8));
+		return HexFormat.of().formatHex(digest, 0, 16);
+	}
+
+	static boolean isBot(@Nullable String userAgent) {
+		if (userAgent == null || userAgent.isBlank()) {
+			return false;
+		}
+		String agent = userAgent.toLowerCase(Locale.ROOT);
+		for (String bot : BOTS) {
+			if (agent.contains(bot)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String random(int length) {
+		byte[] bytes = new byte[length * 2];
+		RANDOM.get().nextBytes(bytes);
+		char[] chars = new char[length];
+		int n = 0;
+		for (int i = 0; i < bytes.length && n < length; i++) {
+			int value = bytes[i] & 0xff;
+			// 57 letters: take values below 228 (4 × 57) so that every letter is equally likely
+			if (value < 228) {
+				chars[n++] = ALPHABET.charAt(value % ALPHABET.length());
+			}
+		}
+		while (n < length) {
+			chars[n++] = ALPHABET.charAt(RANDOM.get().nextInt(ALPHABET.length()));
+		}
+		return new String(chars);
+	}
+
+}

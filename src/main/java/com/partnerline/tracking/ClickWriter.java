@@ -1,0 +1,306 @@
+package com.partnerline.tracking;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Group commit of clicks. A request hands its click to {@link #record} and waits; writer
+ * threads take whatever has arrived since their last commit (up to {@code maxBatch}),
+ * write it in one transaction of two statements, and release every waiting request
+ * when that transaction has committed. So each answered redirect is durable, yet no
+ * request pays for a transaction of its own: under load one commit carries dozens of
+ * clicks, and an idle server commits a lone click at once (no timer to wait for).
+ * A batch is one statement in autocommit: one round trip and one commit.
+ * <p>
+ * Repeats are found in {@code click_hours}: one row per (link, address hash, hour);
+ * the click that inserts the row is counted, later ones in that hour are not. Bots
+ * are never counted. Keys are inserted in sorted order so that two writers (or two
+ * nodes) can never deadlock on them.
+ */
+@Component
+class ClickWriter implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ClickWriter.class);
+
+	/**
+	 * One statement per batch, run in autocommit (one round trip, one commit): the
+	 * candidates' hour keys go into {@code click_hours}; a candidate whose key was
+	 * inserted is counted; every click goes into {@code clicks}.
+	 */
+	private static final String INSERT = """
+			WITH x AS (
+			  SELECT * FROM unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[],
+			    ?::varchar[], ?::varchar[], ?::varchar[], ?::boolean[], ?::boolean[], ?::bigint[]) WITH ORDINALITY
+			    AS x(v, c, t, l, p, s, a, u, r, b, k, h, i)),
+			hours AS (
+			  INSERT INTO click_hours (vendor_id, link_code, address_hash, hour)
+			  SELECT v, l, a, timestamptz 'epoch' + h * interval '1 second' FROM x WHERE k
+			  ORDER BY v, l, a, h
+			  ON CONFLICT DO NOTHING
+			  RETURNING vendor_id, link_code, address_hash, extract(epoch FROM hour)::bigint AS h)
+			INSERT INTO clicks (vendor_id, click_id, occurred_at, link_code, partner_id, sub_id, address_hash,
+			  user_agent, referrer, bot, counted)
+			SELECT x.v, x.c, timestamptz 'epoch' + x.t * interval '1 microsecond', x.l, x.p::uuid, x.s, x.a, x.u, x.r,
+			  x.b, x.k AND EXISTS (SELECT 1 FROM hours WHERE hours.vendor_id = x.v AND hours.link_code = x.l
+			    AND hours.address_hash = x.a AND hours.h = x.h)
+			FROM x ORDER BY x.i
+			RETURNING click_id, counted""";
+
+	/** A click waiting for its batch to commit. */
+	record Pending(long vendorId, String clickId, Instant occurredAt, String linkCode, UUID partnerId,
+			@Nullable String subId, String addressHash, @Nullable String userAgent, @Nullable String referrer,
+			boolean bot, CompletableFuture<Boolean> done) {
+
+		String hourKey() {
+			return vendorId + "|" + linkCode + "|" + addressHash + "|" + hour();
+		}
+
+		long hour() {
+			return occurredAt.truncatedTo(ChronoUnit.HOURS).getEpochSecond();
+		}
+
+	}
+
+	private final DataSource dataSource;
+
+	private final Clock clock;
+
+	private final TrackingSettings settings;
+
+	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(200_000);
+
+	private final List<Thread> threads = new ArrayList<>();
+
+	private volatile boolean running;
+
+	private volatile Instant lastPrune = Instant.EPOCH;
+
+	private final java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
+
+	private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+
+	ClickWriter(DataSource dataSource, Clock clock, TrackingSettings settings) {
+		this.dataSource = dataSource;
+		this.clock = clock;
+		this.settings = settings;
+	}
+
+	/**
+	 * Records a click and returns once it is committed.
+	 * @return whether the click was counted (no bot, first of its address, link and hour)
+	 * @throws IllegalStateException when it could not be stored in time
+	 */
+	boolean record(Pending click) {
+		if (!running || !queue.offer(click)) {
+			throw new IllegalStateException("Click writer is not accepting clicks");
+		}
+		try {
+			return click.done().get(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Click not stored", ex);
+		}
+	}
+
+	private void run() {
+		int max = settings.maxBatch();
+		List<Pending> batch = new ArrayList<>(max);
+		while (running || !queue.isEmpty()) {
+			try {
+				Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					prune();
+					continue;
+				}
+				batch.add(first);
+				if (settings.lingerMicros() > 0 && queue.size() < max) {
+					LockSupport.parkNanos(settings.lingerMicros() * 1000L);
+				}
+				queue.drainTo(batch, max - 1);
+				write(batch);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				if (!running) {
+					break;
+				}
+			}
+			catch (RuntimeException ex) {
+				log.error("Click writer failed", ex);
+			}
+			finally {
+				batch.clear();
+			}
+		}
+	}
+
+	private void write(List<Pending> batch) {
+		int n = batch.size();
+		Long[] vendors = new Long[n];
+		String[] ids = new String[n];
+		Long[] times = new Long[n];
+		String[] links = new String[n];
+		String[] partners = new String[n];
+		String[] subIds = new String[n];
+		String[] hashes = new String[n];
+		String[] agents = new String[n];
+		String[] referrers = new String[n];
+		Boolean[] bots = new Boolean[n];
+		Boolean[] candidates = new Boolean[n];
+		Long[] hours = new Long[n];
+		Set<String> keys = new HashSet<>();
+		for (int i = 0; i < n; i++) {
+			Pending p = batch.get(i);
+			vendors[i] = p.vendorId();
+			ids[i] = p.clickId();
+			times[i] = ChronoUnit.MICROS.between(Instant.EPOCH, p.occurredAt());
+			links[i] = p.linkCode();
+			partners[i] = p.partnerId().toString();
+			subIds[i] = p.subId();
+			hashes[i] = p.addressHash();
+			agents[i] = p.userAgent();
+			referrers[i] = p.referrer();
+			bots[i] = p.bot();
+			// only the first non-bot click of a key in the batch may be counted
+			candidates[i] = !p.bot() && keys.add(p.hourKey());
+			hours[i] = p.hour();
+		}
+		Map<String, Boolean> counted = new HashMap<>();
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement statement = connection.prepareStatement(INSERT)) {
+			statement.setArray(1, connection.createArrayOf("bigint", vendors));
+			statement.setArray(2, connection.createArrayOf("varchar", ids));
+			statement.setArray(3, connection.createArrayOf("bigint", times));
+			statement.setArray(4, connection.createArrayOf("varchar", links));
+			statement.setArray(5, connection.createArrayOf("varchar", partners));
+			statement.setArray(6, connection.createArrayOf("varchar", subIds));
+			statement.setArray(7, connection.createArrayOf("varchar", hashes));
+			statement.setArray(8, connection.createArrayOf("varchar", agents));
+			statement.setArray(9, connection.createArrayOf("varchar", referrers));
+			statement.setArray(10, connection.createArrayOf("boolean", bots));
+			statement.setArray(11, connection.createArrayOf("boolean", candidates));
+			statement.setArray(12, connection.createArrayOf("bigint", hours));
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					counted.put(rs.getString(1), rs.getBoolean(2));
+				}
+			}
+			if (!connection.getAutoCommit()) {
+				connection.commit();
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			log.error("Could not store {} clicks", n, ex);
+			batch.forEach(p -> p.done().completeExceptionally(ex));
+			return;
+		}
+		batches.incrementAndGet();
+		written.addAndGet(n);
+		for (Pending p : batch) {
+			Boolean count = counted.get(p.clickId());
+			if (count == null) {
+				p.done().completeExceptionally(new IllegalStateException("Click " + p.clickId() + " not stored"));
+			}
+			else {
+				p.done().complete(count);
+			}
+		}
+	}
+
+	/** Hour keys older than two hours can no longer make a click a repeat. */
+	private void prune() {
+		Instant now = clock.instant();
+		if (Duration.between(lastPrune, now).toMinutes() < 5) {
+			return;
+		}
+		lastPrune = now;
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement statement = connection
+					.prepareStatement("DELETE FROM click_hours WHERE hour < ?")) {
+			statement.setTimestamp(1, java.sql.Timestamp.from(now.minus(Duration.ofHours(2))));
+			statement.executeUpdate();
+		}
+		catch (SQLException ex) {
+			log.warn("Could not prune click hours: {}", ex.getMessage());
+		}
+	}
+
+	/** Transactions committed so far. */
+	long batches() {
+		return batches.get();
+	}
+
+	/** Clicks committed so far. */
+	long written() {
+		return written.get();
+	}
+
+	@Override
+	public void start() {
+		running = true;
+		for (int i = 0; i < settings.writerThreads(); i++) {
+			Thread thread = new Thread(this::run, "click-writer-" + i);
+			thread.setDaemon(true);
+			thread.start();
+			threads.add(thread);
+		}
+	}
+
+	@Override
+	public void stop() {
+		// Stop after the web server (higher phase stops first): drain what is queued, then end.
+		running = false;
+		for (Thread thread : threads) {
+			try {
+				thread.join(10_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		threads.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		// below the web server's graceful shutdown phase, so requests in flight still get their commit
+		return Integer.MIN_VALUE + 1000;
+	}
+
+}

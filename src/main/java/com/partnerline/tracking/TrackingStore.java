@@ -1,0 +1,147 @@
+package com.partnerline.tracking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.partnerline.kernel.PartnerId;
+import com.partnerline.kernel.VendorId;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL of links, coupons and the reading side of clicks; every query of a vendor's data carries its id. */
+@Repository
+class TrackingStore {
+
+	private final JdbcClient jdbc;
+
+	TrackingStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	boolean insertLink(Link link) {
+		return jdbc.sql("""
+				INSERT INTO links (code, vendor_id, partner_id, sku, target_url, sub_id, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING""")
+			.params(link.code(), link.vendorId().value(), link.partnerId().value(), link.sku(), link.targetUrl(),
+					link.subId(), Timestamp.from(link.createdAt()))
+			.update() == 1;
+	}
+
+	Optional<Link> link(String code) {
+		return jdbc.sql("SELECT * FROM links WHERE code = ?").param(code).query(TrackingStore::link).optional();
+	}
+
+	Optional<Link> link(VendorId vendorId, String code) {
+		return jdbc.sql("SELECT * FROM links WHERE vendor_id = ? AND code = ?")
+			.params(vendorId.value(), code)
+			.query(TrackingStore::link)
+			.optional();
+	}
+
+	List<Link> links(VendorId vendorId, PartnerId partnerId) {
+		return jdbc.sql("SELECT * FROM links WHERE vendor_id = ? AND partner_id = ? ORDER BY created_at DESC, code")
+			.params(vendorId.value(), partnerId.value())
+			.query(TrackingStore::link)
+			.list();
+	}
+
+	Optional<Click> click(VendorId vendorId, String clickId) {
+		return jdbc.sql("""
+				SELECT vendor_id, click_id, link_code, partner_id, sub_id, occurred_at, bot, counted
+				FROM clicks WHERE vendor_id = ? AND click_id = ?""")
+			.params(vendorId.value(), clickId)
+			.query((rs, n) -> new Click(rs.getString("click_id"), new VendorId(rs.getLong("vendor_id")),
+					rs.getString("link_code"), new PartnerId(rs.getObject("partner_id", UUID.class)),
+					rs.getString("sub_id"), rs.getTimestamp("occurred_at").toInstant(), rs.getBoolean("bot"),
+					rs.getBoolean("counted")))
+			.optional();
+	}
+
+	Map<String, String> subIds(VendorId vendorId, Collection<String> clickIds) {
+		Map<String, String> result = new HashMap<>();
+		if (clickIds.isEmpty()) {
+			return result;
+		}
+		jdbc.sql("SELECT click_id, sub_id FROM clicks WHERE vendor_id = ? AND click_id = ANY(?) AND sub_id IS NOT NULL")
+			.params(vendorId.value(), clickIds.toArray(String[]::new))
+			.query(rs -> {
+				result.put(rs.getString(1), rs.getString(2));
+			});
+		return result;
+	}
+
+	void saveCoupon(VendorId vendorId, String code, PartnerId partnerId, Instant now) {
+		jdbc.sql("""
+				INSERT INTO coupons (vendor_id, code, partner_id, updated_at) VALUES (?, ?, ?, ?)
+				ON CONFLICT (vendor_id, code) DO UPDATE SET partner_id = EXCLUDED.partner_id, updated_at = EXCLUDED.updated_at""")
+			.params(vendorId.value(), code, partnerId.value(), Timestamp.from(now))
+			.update();
+	}
+
+	Optional<Coupon> coupon(VendorId vendorId, String code) {
+		return jdbc.sql("SELECT code, partner_id, updated_at FROM coupons WHERE vendor_id = ? AND code = ?")
+			.params(vendorId.value(), code)
+			.query(TrackingStore::coupon)
+			.optional();
+	}
+
+	List<Coupon> coupons(VendorId vendorId) {
+		return jdbc.sql("SELECT code, partner_id, updated_at FROM coupons WHERE vendor_id = ? ORDER BY code")
+			.param(vendorId.value())
+			.query(TrackingStore::coupon)
+			.list();
+	}
+
+	List<ClickMonth> months(VendorId vendorId, ZoneId zone, PartnerId partnerId, Instant from, Instant to) {
+		return jdbc.sql("""
+				SELECT date_trunc('month', occurred_at AT TIME ZONE ?)::date AS month, count(*), count(*) FILTER (WHERE counted)
+				FROM clicks WHERE vendor_id = ? AND partner_id = ? AND occurred_at >= ? AND occurred_at < ?
+				GROUP BY 1 ORDER BY 1""")
+			.params(zone.getId(), vendorId.value(), partnerId.value(), Timestamp.from(from), Timestamp.from(to))
+			.query((rs, n) -> new ClickMonth(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getLong(2),
+					rs.getLong(3)))
+			.list();
+	}
+
+	List<ClickDay> days(VendorId vendorId, ZoneId zone, PartnerId partnerId, Instant from, Instant to) {
+		return jdbc.sql("""
+				SELECT (occurred_at AT TIME ZONE ?)::date AS day, sub_id, count(*), count(*) FILTER (WHERE counted)
+				FROM clicks WHERE vendor_id = ? AND partner_id = ? AND occurred_at >= ? AND occurred_at < ?
+				GROUP BY 1, 2 ORDER BY 1, 2""")
+			.params(zone.getId(), vendorId.value(), partnerId.value(), Timestamp.from(from), Timestamp.from(to))
+			.query((rs, n) -> new ClickDay(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3),
+					rs.getLong(4)))
+			.list();
+	}
+
+	/** The shared secret called {@code name}, made by the first node that asks. */
+	String secret(String name, String candidate) {
+		jdbc.sql("INSERT INTO tracking_keys (name, secret) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")
+			.params(name, candidate)
+			.update();
+		return jdbc.sql("SELECT secret FROM tracking_keys WHERE name = ?").param(name).query(String.class).single();
+	}
+
+	private static Link link(ResultSet rs, int n) throws SQLException {
+		return new Link(rs.getString("code"), new VendorId(rs.getLong("vendor_id")),
+				new PartnerId(rs.getObject("partner_id", UUID.class)), rs.getString("sku"), rs.getString("target_url"),
+				rs.getString("sub_id"), rs.getTimestamp("created_at").toInstant());
+	}
+
+	private static Coupon coupon(ResultSet rs, int n) throws SQLException {
+		return new Coupon(rs.getString(1), new PartnerId(rs.getObject(2, UUID.class)), rs.getTimestamp(3).toInstant());
+	}
+
+}

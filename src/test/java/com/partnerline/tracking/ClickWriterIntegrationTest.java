@@ -1,0 +1,63 @@
+package com.partnerline.tracking;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.partnerline.support.Api;
+import com.partnerline.support.Fixtures.TestPartner;
+import com.partnerline.support.Fixtures.TestVendor;
+import com.partnerline.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClickWriterIntegrationTest extends IntegrationTest {
+
+	@Autowired
+	ClickWriter writer;
+
+	@Test
+	void recordsEveryAnsweredRedirectAndCommitsConcurrentClicksTogether() throws Exception {
+		TestVendor vendor = newVendor();
+		TestPartner partner = newPartner(vendor);
+		String code = partner.api().post("/api/v1/partner/links", map("vendor", vendor.slug(), "sku", "PROD")).json()
+			.path("code").asString();
+		long batchesBefore = writer.batches();
+		long writtenBefore = writer.written();
+		ExecutorService pool = Executors.newFixedThreadPool(32);
+		List<String> clickIds = new ArrayList<>();
+		try {
+			List<Callable<Api.Response>> calls = new ArrayList<>();
+			for (int i = 0; i < 200; i++) {
+				int n = i;
+				calls.add(() -> api.header("X-Forwarded-For", "10.0." + (n % 50) + ".1").get("/r/" + code));
+			}
+			for (Future<Api.Response> f : pool.invokeAll(calls)) {
+				Api.Response response = f.get();
+				assertThat(response.status()).isEqualTo(302);
+				clickIds.add(TrackingIntegrationTest.clickIdOf(response));
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM clicks WHERE click_id = ANY(?)")
+			.param(clickIds.toArray(String[]::new))
+			.query(Long.class)
+			.single()).isEqualTo(200);
+		// one counted click per address and hour: 50 addresses
+		assertThat(jdbc.sql("SELECT count(*) FROM clicks WHERE link_code = ? AND counted").param(code)
+			.query(Long.class).single()).isEqualTo(50);
+		long batches = writer.batches() - batchesBefore;
+		long written = writer.written() - writtenBefore;
+		assertThat(written).isGreaterThanOrEqualTo(200);
+		assertThat(batches).as("transactions for %d clicks", written).isLessThan(written);
+	}
+
+}
