@@ -9,7 +9,7 @@ PARTNERS=${PARTNERS:-50000}
 ROUNDS=${ROUNDS:-3}
 DATA=${BENCH_DATA:-target/bench-data}
 HEAP=${HEAP:-1g}
-mvn -B -ntp -o -q compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+mvn -B -ntp -q compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 mkdir -p "$DATA"
 # Java runs the single-file benchmark from source against the compiled application.
 exec java -Xmx"$HEAP" -XX:+UseG1GC \
