@@ -13,22 +13,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.ApiProblem;
+import com.partnerline.kernel.GroupCommitWriter;
 import com.partnerline.kernel.Money;
 import com.partnerline.kernel.PartnerId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * batches cannot deadlock.
  */
 @Component
-class OrderWriter implements SmartLifecycle {
+class OrderWriter extends GroupCommitWriter<OrderWriter.Pending> {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderWriter.class);
 
@@ -59,13 +57,8 @@ class OrderWriter implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(50_000);
-
-	private final List<Thread> threads = new ArrayList<>();
-
-	private volatile boolean running;
-
 	OrderWriter(JdbcClient jdbc, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+		super("order-writer", 2, 50_000, MAX_BATCH);
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.events = events;
@@ -83,9 +76,7 @@ class OrderWriter implements SmartLifecycle {
 	/** Records the order with others in one transaction; answers as {@link OrderManagement#record} does. */
 	RecordedOrder record(Vendor vendor, Orders.Row row, List<OrderItem> items) {
 		Pending pending = new Pending(vendor, row, items, new CompletableFuture<>());
-		if (!running || !queue.offer(pending)) {
-			throw new IllegalStateException("Order writer is not accepting orders");
-		}
+		submit(pending);
 		try {
 			return pending.done().get(30, TimeUnit.SECONDS);
 		}
@@ -104,35 +95,13 @@ class OrderWriter implements SmartLifecycle {
 		}
 	}
 
-	private void run() {
-		List<Pending> batch = new ArrayList<>(MAX_BATCH);
-		while (running || !queue.isEmpty()) {
-			try {
-				Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-				if (first == null) {
-					continue;
-				}
-				batch.add(first);
-				queue.drainTo(batch, MAX_BATCH - 1);
-				write(batch);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				if (!running) {
-					break;
-				}
-			}
-			catch (RuntimeException ex) {
-				log.error("Order writer failed", ex);
-				batch.forEach(p -> p.done().completeExceptionally(ex));
-			}
-			finally {
-				batch.clear();
-			}
-		}
+	@Override
+	protected void failed(List<Pending> batch, RuntimeException ex) {
+		batch.forEach(p -> p.done().completeExceptionally(ex));
 	}
 
-	private void write(List<Pending> batch) {
+	@Override
+	protected void write(List<Pending> batch) {
 		// the first delivery of each key is inserted; later ones in the batch are answered as retries
 		Map<String, Pending> firsts = new LinkedHashMap<>();
 		for (Pending p : batch) {
@@ -306,41 +275,6 @@ class OrderWriter implements SmartLifecycle {
 								rs.getString("content_hash")));
 			});
 		return result;
-	}
-
-	@Override
-	public void start() {
-		running = true;
-		for (int i = 0; i < 2; i++) {
-			Thread thread = new Thread(this::run, "order-writer-" + i);
-			thread.setDaemon(true);
-			thread.start();
-			threads.add(thread);
-		}
-	}
-
-	@Override
-	public void stop() {
-		running = false;
-		for (Thread thread : threads) {
-			try {
-				thread.join(10_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		threads.clear();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	@Override
-	public int getPhase() {
-		return Integer.MIN_VALUE + 1000;
 	}
 
 }

@@ -8,26 +8,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
 
+import com.partnerline.kernel.GroupCommitWriter;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +42,7 @@ import org.springframework.stereotype.Component;
  * nodes) can never deadlock on them.
  */
 @Component
-class ClickWriter implements SmartLifecycle {
+class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 
 	private static final Logger log = LoggerFactory.getLogger(ClickWriter.class);
 
@@ -94,12 +91,6 @@ class ClickWriter implements SmartLifecycle {
 
 	private final TrackingSettings settings;
 
-	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(200_000);
-
-	private final List<Thread> threads = new ArrayList<>();
-
-	private volatile boolean running;
-
 	private volatile Instant lastPrune = Instant.EPOCH;
 
 	private final java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
@@ -107,6 +98,7 @@ class ClickWriter implements SmartLifecycle {
 	private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
 
 	ClickWriter(DataSource dataSource, Clock clock, TrackingSettings settings) {
+		super("click-writer", settings.writerThreads(), 200_000, settings.maxBatch());
 		this.dataSource = dataSource;
 		this.clock = clock;
 		this.settings = settings;
@@ -118,9 +110,7 @@ class ClickWriter implements SmartLifecycle {
 	 * @throws IllegalStateException when it could not be stored in time
 	 */
 	boolean record(Pending click) {
-		if (!running || !queue.offer(click)) {
-			throw new IllegalStateException("Click writer is not accepting clicks");
-		}
+		submit(click);
 		try {
 			return click.done().get(10, TimeUnit.SECONDS);
 		}
@@ -133,39 +123,26 @@ class ClickWriter implements SmartLifecycle {
 		}
 	}
 
-	private void run() {
-		int max = settings.maxBatch();
-		List<Pending> batch = new ArrayList<>(max);
-		while (running || !queue.isEmpty()) {
-			try {
-				Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-				if (first == null) {
-					prune();
-					continue;
-				}
-				batch.add(first);
-				if (settings.lingerMicros() > 0 && queue.size() < max) {
-					LockSupport.parkNanos(settings.lingerMicros() * 1000L);
-				}
-				queue.drainTo(batch, max - 1);
-				write(batch);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				if (!running) {
-					break;
-				}
-			}
-			catch (RuntimeException ex) {
-				log.error("Click writer failed", ex);
-			}
-			finally {
-				batch.clear();
-			}
+	@Override
+	protected void failed(List<Pending> batch, RuntimeException ex) {
+		batch.forEach(p -> p.done().completeExceptionally(ex));
+	}
+
+	@Override
+	protected void idle() {
+		prune();
+	}
+
+	@Override
+	protected void beforeDrain(int queued, int maxBatch) {
+		// a short linger lets a nearly empty group fill up; it costs latency only when the queue is short
+		if (settings.lingerMicros() > 0 && queued < maxBatch) {
+			LockSupport.parkNanos(settings.lingerMicros() * 1000L);
 		}
 	}
 
-	private void write(List<Pending> batch) {
+	@Override
+	protected void write(List<Pending> batch) {
 		int n = batch.size();
 		Long[] vendors = new Long[n];
 		String[] ids = new String[n];
@@ -264,43 +241,6 @@ class ClickWriter implements SmartLifecycle {
 	/** Clicks committed so far. */
 	long written() {
 		return written.get();
-	}
-
-	@Override
-	public void start() {
-		running = true;
-		for (int i = 0; i < settings.writerThreads(); i++) {
-			Thread thread = new Thread(this::run, "click-writer-" + i);
-			thread.setDaemon(true);
-			thread.start();
-			threads.add(thread);
-		}
-	}
-
-	@Override
-	public void stop() {
-		// Stop after the web server (higher phase stops first): drain what is queued, then end.
-		running = false;
-		for (Thread thread : threads) {
-			try {
-				thread.join(10_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		threads.clear();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
-	}
-
-	@Override
-	public int getPhase() {
-		// below the web server's graceful shutdown phase, so requests in flight still get their commit
-		return Integer.MIN_VALUE + 1000;
 	}
 
 }
