@@ -74,7 +74,7 @@ echo "$NGINX_JSON"
 
 echo "== Partnerline: start ($JAR)"
 PARTNERLINE_DATA_DIR="$WORK/data" PARTNERLINE_PORT=$APP_PORT PARTNERLINE_ADMIN_TOKEN=$ADMIN PARTNERLINE_DEMO=false \
-  java -Xms1g -Xmx2g -jar "$JAR" --logging.level.root=WARN --logging.level.com.partnerline.platform=INFO \
+  java -Xms1g -Xmx2g -jar "$JAR" --logging.level.root=WARN --logging.level.com.partnerline.platform=INFO ${BENCH_APP_ARGS:-} \
   > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do
