@@ -1,18 +1,15 @@
 package com.partnerline.commissions;
 
-import java.util.List;
 import java.util.Locale;
 
 import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.Formats;
 import com.partnerline.notifications.Mailer;
-import com.partnerline.notifications.Notice;
 import com.partnerline.partners.Partner;
 import com.partnerline.partners.PartnerManagement;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -31,17 +28,14 @@ class CommissionMails {
 
 	private final Mailer mailer;
 
-	private final MessageSource messages;
-
 	private final String publicUrl;
 
 	CommissionMails(CommissionManagement commissions, PartnerManagement partners, CatalogManagement catalog,
-			Mailer mailer, MessageSource messages, @Value("${partnerline.public-url}") String publicUrl) {
+			Mailer mailer, @Value("${partnerline.public-url}") String publicUrl) {
 		this.commissions = commissions;
 		this.partners = partners;
 		this.catalog = catalog;
 		this.mailer = mailer;
-		this.messages = messages;
 		this.publicUrl = publicUrl;
 	}
 
@@ -76,10 +70,7 @@ class CommissionMails {
 	}
 
 	private void send(Partner partner, String key, Object[] subjectArguments, Object[] bodyArguments, String link) {
-		Locale locale = partner.locale();
-		String body = messages.getMessage(key + ".body", bodyArguments, locale);
-		mailer.send(new Notice(partner.email(), locale, messages.getMessage(key + ".subject", subjectArguments, locale),
-				List.of(body.strip().split("\n\n")), link, null).toMail());
+		mailer.sendNotice(partner.email(), partner.locale(), key, subjectArguments, bodyArguments, link, null);
 	}
 
 }

@@ -1,7 +1,9 @@
 package com.partnerline.kernel;
 
 import java.util.List;
+import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -80,6 +82,13 @@ public class ApiProblem extends RuntimeException {
 
 	public List<FieldProblem> errors() {
 		return errors;
+	}
+
+	/** Each bad field as a line a person reads on a page: {@code field: message} in {@code locale}. */
+	public List<String> fieldMessages(MessageSource messages, Locale locale) {
+		return errors.stream()
+			.map(error -> error.field() + ": " + messages.getMessage(error.message(), null, error.message(), locale))
+			.toList();
 	}
 
 }

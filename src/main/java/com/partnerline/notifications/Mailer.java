@@ -3,7 +3,12 @@ package com.partnerline.notifications;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,12 +27,30 @@ public class Mailer {
 
 	private final JdbcClient jdbc;
 
+	private final MessageSource messages;
+
 	private final Clock clock;
 
-	Mailer(MailTemplates templates, JdbcClient jdbc, Clock clock) {
+	Mailer(MailTemplates templates, JdbcClient jdbc, MessageSource messages, Clock clock) {
 		this.templates = templates;
 		this.jdbc = jdbc;
+		this.messages = messages;
 		this.clock = clock;
+	}
+
+	/**
+	 * Queues a short notice whose subject and body are the messages {@code <key>.subject}
+	 * and {@code <key>.body} in the recipient's language; blank lines in the body
+	 * separate paragraphs, and {@code link} becomes the mail's button.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void sendNotice(String to, Locale locale, String key, Object[] subjectArguments, Object[] bodyArguments,
+			String link, @Nullable String linkTextKey) {
+		String body = messages.getMessage(key + ".body", bodyArguments, locale);
+		send(new Notice(to, locale, messages.getMessage(key + ".subject", subjectArguments, locale),
+				List.of(body.strip().split("\n\n")), link,
+				linkTextKey == null ? null : messages.getMessage(linkTextKey, null, locale))
+			.toMail());
 	}
 
 	/** Queues {@code mail}; must run inside the transaction of the change that causes it. */

@@ -8,15 +8,15 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A short mail whose texts the sending module has already put in the recipient's
- * language: a subject, paragraphs and an optional button. For notices such as
- * reminders and "your statement is ready" that need no layout of their own.
+ * A short mail whose texts are already in the recipient's language: a subject,
+ * paragraphs and an optional button. For notices such as reminders and "your
+ * statement is ready" that need no layout of their own (see {@link Mailer#sendNotice}).
  */
-public record Notice(String to, Locale locale, String subject, List<String> paragraphs, @Nullable String link,
+record Notice(String to, Locale locale, String subject, List<String> paragraphs, @Nullable String link,
 		@Nullable String linkText) {
 
 	/** The outbox mail of this notice, rendered with the {@code notice} templates. */
-	public Mail toMail() {
+	Mail toMail() {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("paragraphs", paragraphs);
 		if (link != null) {

@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.ApiProblem;
-import com.partnerline.kernel.FieldProblem;
 import com.partnerline.partners.Membership;
 import com.partnerline.partners.PartnerManagement;
 import com.partnerline.tracking.ClickDay;
@@ -141,12 +140,7 @@ class PanelTrackingController {
 			redirect.addFlashAttribute("created", link.code());
 		}
 		catch (ApiProblem problem) {
-			List<String> errors = new ArrayList<>();
-			for (FieldProblem error : problem.errors()) {
-				errors.add(error.field() + ": "
-						+ messages.getMessage(error.message(), null, error.message(), LocaleContextHolder.getLocale()));
-			}
-			redirect.addFlashAttribute("errors", errors);
+			redirect.addFlashAttribute("errors", problem.fieldMessages(messages, LocaleContextHolder.getLocale()));
 		}
 		return "redirect:/panel/programs/" + found.slug() + "/tracking";
 	}

@@ -1,18 +1,15 @@
 package com.partnerline.reporting;
 
-import java.util.List;
 import java.util.Locale;
 
 import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.Formats;
 import com.partnerline.notifications.Mailer;
-import com.partnerline.notifications.Notice;
 import com.partnerline.partners.Partner;
 import com.partnerline.partners.PartnerManagement;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -29,16 +26,13 @@ class ReportReminderMails {
 
 	private final Mailer mailer;
 
-	private final MessageSource messages;
-
 	private final String publicUrl;
 
-	ReportReminderMails(PartnerManagement partners, CatalogManagement catalog, Mailer mailer, MessageSource messages,
+	ReportReminderMails(PartnerManagement partners, CatalogManagement catalog, Mailer mailer,
 			@Value("${partnerline.public-url}") String publicUrl) {
 		this.partners = partners;
 		this.catalog = catalog;
 		this.mailer = mailer;
-		this.messages = messages;
 		this.publicUrl = publicUrl;
 	}
 
@@ -52,12 +46,8 @@ class ReportReminderMails {
 		Locale locale = partner.locale();
 		Object[] arguments = { partner.name(), vendor.name(), Formats.month(reminder.month(), locale),
 				Formats.date(reminder.dueOn(), locale) };
-		String key = "reporting.mail." + reminder.reportType() + "." + reminder.kind();
-		String body = messages.getMessage(key + ".body", arguments, locale);
-		mailer.send(new Notice(partner.email(), locale, messages.getMessage(key + ".subject", arguments, locale),
-				List.of(body.split("\n\n")), publicUrl + "/panel/reports/" + vendor.slug(),
-				messages.getMessage("reports.panel.link", null, locale))
-			.toMail());
+		mailer.sendNotice(partner.email(), locale, "reporting.mail." + reminder.reportType() + "." + reminder.kind(),
+				arguments, arguments, publicUrl + "/panel/reports/" + vendor.slug(), "reports.panel.link");
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.catalog.VendorAccess;
 import com.partnerline.kernel.ApiProblem;
-import com.partnerline.kernel.FieldProblem;
 import com.partnerline.partners.Membership;
 import com.partnerline.partners.Partner;
 import com.partnerline.partners.PartnerManagement;
@@ -66,12 +65,7 @@ class ConsoleCouponsController {
 			redirect.addFlashAttribute("saved", coupon.code());
 		}
 		catch (ApiProblem problem) {
-			List<String> errors = new ArrayList<>();
-			for (FieldProblem error : problem.errors()) {
-				errors.add(error.field() + ": "
-						+ messages.getMessage(error.message(), null, error.message(), LocaleContextHolder.getLocale()));
-			}
-			redirect.addFlashAttribute("errors", errors);
+			redirect.addFlashAttribute("errors", problem.fieldMessages(messages, LocaleContextHolder.getLocale()));
 		}
 		return "redirect:/console/vendors/" + found.slug() + "/coupons";
 	}
