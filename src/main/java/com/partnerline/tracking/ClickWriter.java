@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
@@ -105,22 +104,14 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 	}
 
 	/**
-	 * Records a click and returns once it is committed.
-	 * @return whether the click was counted (no bot, first of its address, link and hour)
-	 * @throws IllegalStateException when it could not be stored in time
+	 * Queues a click for the next group.
+	 * @return completed once the click is committed, with whether it was counted (no bot,
+	 * first of its address, link and hour), or exceptionally when it could not be stored
+	 * @throws IllegalStateException when the writer takes no more clicks (stopped, or its queue is full)
 	 */
-	boolean record(Pending click) {
+	CompletableFuture<Boolean> record(Pending click) {
 		submit(click);
-		try {
-			return click.done().get(10, TimeUnit.SECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Click not stored", ex);
-		}
+		return click.done();
 	}
 
 	@Override
