@@ -34,7 +34,7 @@ def zipf_paths(n_links, n_requests, out):
             f.write("/r/%s\t%s\n" % (code(ranks[r]), ip))
 
 
-def signed_orders(slug, secret, n, dup_ratio, out, n_links):
+def signed_orders(slug, secret, n, dup_ratio, out, n_links, prefix="bench"):
     random.seed(7)
     now = int(time.time())
     sent = []
@@ -50,7 +50,7 @@ def signed_orders(slug, secret, n, dup_ratio, out, n_links):
         else:
             i += 1
             body = json.dumps({
-                "orderId": "bench-%d-%d" % (now, i),
+                "orderId": "%s-%d-%d" % (prefix, now, i),
                 "occurredAt": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(now)),
                 "currency": "USD",
                 "customer": {"email": "buyer%d@example.net" % i, "country": "DE"},
@@ -75,4 +75,5 @@ if __name__ == "__main__":
     if sys.argv[1] == "paths":
         zipf_paths(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
     else:
-        signed_orders(sys.argv[2], sys.argv[3], int(sys.argv[5]), float(sys.argv[6]), sys.argv[7], int(sys.argv[4]))
+        signed_orders(sys.argv[2], sys.argv[3], int(sys.argv[5]), float(sys.argv[6]), sys.argv[7], int(sys.argv[4]),
+                      *sys.argv[8:9])

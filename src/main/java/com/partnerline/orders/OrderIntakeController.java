@@ -1,35 +1,7 @@
 package com.partnerline.orders;
 
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Currency;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.partnerline.catalog.CatalogManagement;
-import com.partnerline.catalog.Vendor;
-import com.partnerline.kernel.ApiProblem;
-import com.partnerline.kernel.FieldProblem;
-import com.partnerline.kernel.PartnerId;
-import com.partnerline.partners.Partner;
-import com.partnerline.partners.PartnerManagement;
-import com.partnerline.tracking.ReferralClaim;
-import com.partnerline.tracking.ResolvedReferral;
-import com.partnerline.tracking.TrackingManagement;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.ObjectReader;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,316 +11,35 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Signed order and refund notifications from order processors (docs/api.md). The raw
- * body is verified before it is read; then it is validated field by field, attributed
- * through the tracking module and recorded exactly once. Its content hash is taken
- * from the validated fields, so a retry that differs only in whitespace or key order
- * is the same order, and one that differs in any value is a conflict (409).
- * <p>
- * The amount answered is the net amount in the program currency rounded half-even to
- * cents for display; the stored amount keeps its full precision. A checkout on the
- * network's own domain may forward the customer's {@code pl_ref} cookie; it is the
- * last source of attribution.
+ * The order intake of docs/api.md through the full web stack: answers what
+ * {@link OrderIntakeLane} leaves to it (refused deliveries, with their problem
+ * details in the caller's language) and is the documented endpoint in the OpenAPI
+ * description.
  */
 @RestController
 class OrderIntakeController {
 
-	private static final int CACHE_MILLIS = 10_000;
+	private final OrderIntake intake;
 
-	private final OrderManagement orders;
-
-	private final CatalogManagement catalog;
-
-	private final TrackingManagement tracking;
-
-	private final PartnerManagement partners;
-
-	private final Clock clock;
-
-	private final ObjectReader reader;
-
-	private final Map<String, CachedVendor> vendors = new ConcurrentHashMap<>();
-
-	private final Map<PartnerId, CachedEmail> emails = new ConcurrentHashMap<>();
-
-	OrderIntakeController(OrderManagement orders, CatalogManagement catalog, TrackingManagement tracking,
-			PartnerManagement partners, Clock clock, ObjectMapper mapper) {
-		this.orders = orders;
-		this.catalog = catalog;
-		this.tracking = tracking;
-		this.partners = partners;
-		this.clock = clock;
-		this.reader = mapper.readerFor(JsonNode.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-	}
-
-	record CachedVendor(Vendor vendor, String secret, long loadedAt) {
+	OrderIntakeController(OrderIntake intake) {
+		this.intake = intake;
 	}
 
 	@PostMapping("/api/v1/vendors/{vendor}/orders")
-	ResponseEntity<OrderResponse> order(@PathVariable String vendor,
+	ResponseEntity<Object> order(@PathVariable String vendor,
 			@RequestHeader(name = ProcessorSignature.HEADER, required = false) @Nullable String signature,
 			@CookieValue(name = "pl_ref", required = false) @Nullable String cookie,
 			@RequestBody(required = false) byte @Nullable [] body) {
-		CachedVendor target = verified(vendor, signature, body);
-		JsonNode json = parse(body);
-		List<FieldProblem> problems = new ArrayList<>();
-		String orderId = text(json, "orderId", 128, true, problems);
-		OffsetDateTime occurredAt = dateTime(json.path("occurredAt"), "occurredAt", true, problems);
-		Currency currency = currency(json.path("currency"), problems);
-		JsonNode customer = json.path("customer");
-		String email = text(customer, "email", 320, false, "customer.email", problems);
-		if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
-			problems.add(new FieldProblem("customer.email", "orders.emailInvalid"));
-		}
-		String country = text(customer, "country", 2, false, "customer.country", problems);
-		if (country != null && !country.matches("[A-Za-z]{2}")) {
-			problems.add(new FieldProblem("customer.country", "orders.countryInvalid"));
-		}
-		List<OrderItem> items = items(json.path("items"), problems);
-		JsonNode referral = json.path("referral");
-		String partnerText = text(referral, "partnerId", 64, false, "referral.partnerId", problems);
-		PartnerId namedPartner = null;
-		if (partnerText != null) {
-			try {
-				namedPartner = PartnerId.of(partnerText);
-			}
-			catch (IllegalArgumentException ex) {
-				problems.add(new FieldProblem("referral.partnerId", "orders.partnerIdInvalid"));
-			}
-		}
-		String clickId = text(referral, "clickId", 64, false, "referral.clickId", problems);
-		String linkCode = text(referral, "linkCode", 64, false, "referral.linkCode", problems);
-		String coupon = text(referral, "coupon", 64, false, "referral.coupon", problems);
-		if (!problems.isEmpty() || orderId == null || occurredAt == null || currency == null) {
-			throw ApiProblem.invalid(problems);
-		}
-		String hash = OrderManagement.sha256(String.join("\u001f", orderId, occurredAt.toInstant().toString(),
-				currency.getCurrencyCode(), lower(email), upper(country), items.toString().replace(".0000", ""),
-				String.valueOf(partnerText), String.valueOf(clickId), String.valueOf(linkCode), upper(coupon)));
-		Vendor v = target.vendor();
-		ResolvedReferral resolved = tracking.resolve(v,
-				new ReferralClaim(namedPartner, clickId, linkCode, coupon, cookie), occurredAt.toInstant());
-		boolean selfReferral = resolved.partnerId() != null && email != null
-				&& email.equalsIgnoreCase(partnerEmail(resolved.partnerId()));
-		RecordedOrder recorded = orders.recordGrouped(v,
-				new NewOrder(orderId, occurredAt, currency, email == null ? null : email.toLowerCase(Locale.ROOT),
-						upper(country), items, resolved.partnerId(), Attribution.valueOf(resolved.source().name()),
-						resolved.clickId(), selfReferral, hash));
-		return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
-			.body(new OrderResponse(recorded.orderId(),
-					recorded.partnerId() == null ? null : recorded.partnerId().toString(),
-					recorded.amount().rounded().toDecimalString(), recorded.amount().currency().getCurrencyCode()));
+		OrderIntake.Answer answer = intake.order(vendor, signature, cookie, body);
+		return ResponseEntity.status(answer.status()).body(answer.body());
 	}
 
 	@PostMapping("/api/v1/vendors/{vendor}/orders/{orderId}/refunds")
-	ResponseEntity<RefundResponse> refund(@PathVariable String vendor, @PathVariable String orderId,
+	ResponseEntity<Object> refund(@PathVariable String vendor, @PathVariable String orderId,
 			@RequestHeader(name = ProcessorSignature.HEADER, required = false) @Nullable String signature,
 			@RequestBody(required = false) byte @Nullable [] body) {
-		CachedVendor target = verified(vendor, signature, body);
-		JsonNode json = parse(body);
-		List<FieldProblem> problems = new ArrayList<>();
-		String refundId = text(json, "refundId", 128, true, problems);
-		BigDecimal amount = decimal(json.path("amount"), "amount", true, problems);
-		OffsetDateTime occurredAt = dateTime(json.path("occurredAt"), "occurredAt", false, problems);
-		if (!problems.isEmpty() || refundId == null || amount == null) {
-			throw ApiProblem.invalid(problems);
-		}
-		OffsetDateTime at = occurredAt != null ? occurredAt : OffsetDateTime.now(clock);
-		String hash = OrderManagement.sha256(String.join("\u001f", refundId, orderId,
-				amount.stripTrailingZeros().toPlainString(), occurredAt == null ? "" : at.toInstant().toString()));
-		RecordedRefund recorded = orders.refund(target.vendor(), orderId, new NewRefund(refundId, amount, at, hash));
-		return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
-			.body(new RefundResponse(recorded.refundId(), recorded.orderId(),
-					recorded.amount().rounded().toDecimalString(), recorded.amount().currency().getCurrencyCode()));
-	}
-
-	/** The order as answered: {@code partnerId} is written even when null, as docs/api.md shows it. */
-	@JsonInclude(JsonInclude.Include.ALWAYS)
-	record OrderResponse(String orderId, @Nullable String partnerId, String amount, String currency) {
-	}
-
-	record RefundResponse(String refundId, String orderId, String amount, String currency) {
-	}
-
-	/** The partner's login email, cached for a minute (emails change rarely; a self-referral check may lag that much). */
-	private @Nullable String partnerEmail(PartnerId partnerId) {
-		long now = clock.millis();
-		CachedEmail cached = emails.get(partnerId);
-		if (cached == null || now - cached.loadedAt() > 60_000) {
-			cached = new CachedEmail(partners.find(partnerId).map(Partner::email).orElse(null), now);
-			if (emails.size() > 100_000) {
-				emails.clear();
-			}
-			emails.put(partnerId, cached);
-		}
-		return cached.email();
-	}
-
-	record CachedEmail(@Nullable String email, long loadedAt) {
-	}
-
-	private CachedVendor verified(String slug, @Nullable String signature, byte @Nullable [] body) {
-		long now = clock.millis();
-		CachedVendor cached = vendors.get(slug);
-		if (cached == null || now - cached.loadedAt() > CACHE_MILLIS) {
-			Vendor vendor = catalog.vendor(slug);
-			cached = new CachedVendor(vendor, catalog.processorSecret(vendor.id()), now);
-			vendors.put(slug, cached);
-		}
-		ProcessorSignature.verify(cached.secret(), signature, body == null ? new byte[0] : body, clock.instant());
-		return cached;
-	}
-
-	private JsonNode parse(byte @Nullable [] body) {
-		if (body == null || body.length == 0) {
-			throw ApiProblem.invalidField("body", "validation.required");
-		}
-		try {
-			JsonNode json = reader.readValue(body);
-			if (json == null || !json.isObject()) {
-				throw new ApiProblem(HttpStatus.BAD_REQUEST, "problem.malformed", new Object[0], List.of());
-			}
-			return json;
-		}
-		catch (JacksonException ex) {
-			throw new ApiProblem(HttpStatus.BAD_REQUEST, "problem.malformed", new Object[0], List.of());
-		}
-	}
-
-	private static List<OrderItem> items(JsonNode node, List<FieldProblem> problems) {
-		List<OrderItem> items = new ArrayList<>();
-		if (!node.isArray() || node.isEmpty()) {
-			problems.add(new FieldProblem("items", "orders.itemsRequired"));
-			return items;
-		}
-		if (node.size() > 1000) {
-			problems.add(new FieldProblem("items", "orders.tooManyItems"));
-			return items;
-		}
-		for (int i = 0; i < node.size(); i++) {
-			JsonNode item = node.get(i);
-			String field = "items[" + i + "]";
-			String sku = text(item, "sku", 64, true, field + ".sku", problems);
-			JsonNode quantityNode = item.path("quantity");
-			Integer quantity = null;
-			if (quantityNode.isIntegralNumber() && quantityNode.canConvertToInt() && quantityNode.intValue() >= 1
-					&& quantityNode.intValue() <= 1_000_000) {
-				quantity = quantityNode.intValue();
-			}
-			else {
-				problems.add(new FieldProblem(field + ".quantity", "orders.quantityInvalid"));
-			}
-			BigDecimal price = decimal(item.path("unitPrice"), field + ".unitPrice", false, problems);
-			if (sku != null && quantity != null && price != null) {
-				items.add(new OrderItem(sku, quantity, price));
-			}
-		}
-		return items;
-	}
-
-	private static @Nullable BigDecimal decimal(JsonNode node, String field, boolean positive,
-			List<FieldProblem> problems) {
-		BigDecimal value = null;
-		try {
-			if (node.isNumber()) {
-				value = node.decimalValue();
-			}
-			else if (node.isString()) {
-				value = new BigDecimal(node.asString().trim());
-			}
-		}
-		catch (NumberFormatException ex) {
-			value = null;
-		}
-		if (value == null) {
-			problems.add(new FieldProblem(field, node.isMissingNode() || node.isNull() ? "validation.required"
-					: "orders.amountInvalid"));
-			return null;
-		}
-		if (positive ? value.signum() <= 0 : value.signum() < 0) {
-			problems.add(new FieldProblem(field, positive ? "validation.positive" : "validation.notNegative"));
-			return null;
-		}
-		if (value.stripTrailingZeros().scale() > 4 || value.compareTo(new BigDecimal("1000000000000")) >= 0) {
-			problems.add(new FieldProblem(field, "orders.amountInvalid"));
-			return null;
-		}
-		return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
-	}
-
-	private static @Nullable OffsetDateTime dateTime(JsonNode node, String field, boolean required,
-			List<FieldProblem> problems) {
-		if (node.isMissingNode() || node.isNull()) {
-			if (required) {
-				problems.add(new FieldProblem(field, "validation.required"));
-			}
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(node.asString());
-		}
-		catch (DateTimeParseException ex) {
-			problems.add(new FieldProblem(field, "orders.dateTimeInvalid"));
-			return null;
-		}
-	}
-
-	private static @Nullable Currency currency(JsonNode node, List<FieldProblem> problems) {
-		if (node.isMissingNode() || node.isNull()) {
-			problems.add(new FieldProblem("currency", "validation.required"));
-			return null;
-		}
-		String code = node.asString();
-		try {
-			if (code.matches("[A-Z]{3}")) {
-				return Currency.getInstance(code);
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// reported below
-		}
-		problems.add(new FieldProblem("currency", "validation.currency"));
-		return null;
-	}
-
-	private static @Nullable String text(JsonNode node, String name, int max, boolean required,
-			List<FieldProblem> problems) {
-		return text(node, name, max, required, name, problems);
-	}
-
-	private static @Nullable String text(JsonNode parent, String name, int max, boolean required, String field,
-			List<FieldProblem> problems) {
-		JsonNode node = parent.path(name);
-		if (node.isMissingNode() || node.isNull() || (node.isString() && node.asString().isBlank())) {
-			if (required) {
-				problems.add(new FieldProblem(field, "validation.required"));
-			}
-			return null;
-		}
-		if (!node.isString() && !node.isNumber()) {
-			problems.add(new FieldProblem(field, "validation.unreadableValue"));
-			return null;
-		}
-		String value = node.asString().trim();
-		if (value.length() > max) {
-			problems.add(new FieldProblem(field, "validation.tooLong"));
-			return null;
-		}
-		for (int i = 0; i < value.length(); i++) {
-			if (Character.isISOControl(value.charAt(i))) {
-				problems.add(new FieldProblem(field, "validation.unreadableValue"));
-				return null;
-			}
-		}
-		return value;
-	}
-
-	private static String lower(@Nullable String value) {
-		return value == null ? "" : value.toLowerCase(Locale.ROOT);
-	}
-
-	private static @Nullable String upper(@Nullable String value) {
-		return value == null ? null : value.toUpperCase(Locale.ROOT);
+		OrderIntake.Answer answer = intake.refund(vendor, orderId, signature, body);
+		return ResponseEntity.status(answer.status()).body(answer.body());
 	}
 
 }
