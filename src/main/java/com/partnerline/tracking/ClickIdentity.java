@@ -3,6 +3,7 @@ package com.partnerline.tracking;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -20,6 +21,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ClickIdentity {
+
+	/** In code point order, so that base-62 numbers of equal length sort as their values. */
+	private static final String SORTABLE = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 	private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
@@ -55,9 +59,20 @@ class ClickIdentity {
 		});
 	}
 
-	/** 16 random characters (about 93 bits): not guessable, so nobody can claim another's click. */
-	String newClickId() {
-		return random(16);
+	/**
+	 * 18 characters: the time in milliseconds (7 characters in base 62, digits before
+	 * letters, so that ids sort by time and each new click is stored at the end of the
+	 * clicks' primary key instead of at a random page of it) and 11 random characters
+	 * (about 64 bits: not guessable, so nobody can claim another's click).
+	 */
+	static String newClickId(Instant now) {
+		char[] time = new char[7];
+		long millis = now.toEpochMilli();
+		for (int i = time.length - 1; i >= 0; i--) {
+			time[i] = SORTABLE.charAt((int) (millis % SORTABLE.length()));
+			millis /= SORTABLE.length();
+		}
+		return new String(time) + random(11);
 	}
 
 	/** 8 random characters (about 46 bits) for a link's code. */

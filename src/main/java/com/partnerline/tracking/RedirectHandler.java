@@ -79,7 +79,7 @@ class RedirectHandler extends Handler.Wrapper {
 			return super.handle(request, response, callback);
 		}
 		Instant now = clock.instant();
-		String clickId = identity.newClickId();
+		String clickId = ClickIdentity.newClickId(now);
 		HttpFields headers = request.getHeaders();
 		String agent = truncate(headers.get(HttpHeader.USER_AGENT), 512);
 		ClickWriter.Pending click = new ClickWriter.Pending(target.vendorId(), clickId, now, target.code(),

@@ -78,7 +78,7 @@ class TrackingIntegrationTest extends IntegrationTest {
 		Api.Response redirect = api.get("/r/" + code);
 		assertThat(redirect.status()).isEqualTo(302);
 		assertThat(redirect.header("Location")).matches(
-				"https://" + vendor.slug() + "\\.example\\.com/p/x\\?lang=de&plc=[A-Za-z0-9]{16}#buy");
+				"https://" + vendor.slug() + "\\.example\\.com/p/x\\?lang=de&plc=[A-Za-z0-9]{18}#buy");
 	}
 
 	@Test
