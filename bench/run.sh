@@ -103,8 +103,8 @@ $PSQL -c "INSERT INTO links (code, vendor_id, partner_id, sku, target_url, sub_i
   FROM generate_series(1, 100000) i"
 echo "links: $($PSQL -c "SELECT count(*) FROM links WHERE vendor_id = $VENDOR_ID")"
 
-echo "== warm-up (15 s)"
-wrk -t2 -c64 -d15s -s bench/redirect.lua "http://127.0.0.1:$APP_PORT" >/dev/null
+echo "== warm-up (30 s: the JIT compiles the redirect path in about that time)"
+wrk -t2 -c64 -d30s -s bench/redirect.lua "http://127.0.0.1:$APP_PORT" >/dev/null
 BEFORE=$($PSQL -c "SELECT count(*) FROM clicks WHERE vendor_id = $VENDOR_ID")
 
 echo "== Partnerline /r/{code} (${DURATION}s, -t2 -c64)"

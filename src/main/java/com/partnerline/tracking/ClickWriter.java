@@ -2,19 +2,17 @@ package com.partnerline.tracking;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
@@ -27,18 +25,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Group commit of clicks. A request hands its click to {@link #record} and waits; writer
- * threads take whatever has arrived since their last commit (up to {@code maxBatch}),
- * write it in one transaction of two statements, and release every waiting request
- * when that transaction has committed. So each answered redirect is durable, yet no
- * request pays for a transaction of its own: under load one commit carries dozens of
- * clicks, and an idle server commits a lone click at once (no timer to wait for).
- * A batch is one statement in autocommit: one round trip and one commit.
+ * Group commit of clicks. A redirect hands its click to {@link #record} and is answered
+ * when the returned future completes; writer threads take whatever has arrived since
+ * their last commit (up to {@code maxBatch}), write it with one statement in autocommit
+ * (one round trip, one commit) and then complete every click of the group. So each
+ * answered redirect is durable, yet no request pays for a transaction of its own: under
+ * load one commit carries dozens of clicks, and an idle server commits a lone click at
+ * once (no timer to wait for).
  * <p>
  * Repeats are found in {@code click_hours}: one row per (link, address hash, hour);
  * the click that inserts the row is counted, later ones in that hour are not. Bots
  * are never counted. Keys are inserted in sorted order so that two writers (or two
- * nodes) can never deadlock on them.
+ * nodes) can never deadlock on them. Keys this node has seen claimed are remembered,
+ * so that a repeat costs no hour-key insert at all.
  */
 @Component
 class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
@@ -66,16 +65,26 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 			SELECT x.v, x.c, timestamptz 'epoch' + x.t * interval '1 microsecond', x.l, x.p::uuid, x.s, x.a, x.u, x.r,
 			  x.b, x.k AND EXISTS (SELECT 1 FROM hours WHERE hours.vendor_id = x.v AND hours.link_code = x.l
 			    AND hours.address_hash = x.a AND hours.h = x.h)
-			FROM x ORDER BY x.i
-			RETURNING click_id, counted""";
+			FROM x ORDER BY x.i""";
 
 	/** A click waiting for its batch to commit. */
 	record Pending(long vendorId, String clickId, Instant occurredAt, String linkCode, UUID partnerId,
 			@Nullable String subId, String addressHash, @Nullable String userAgent, @Nullable String referrer,
-			boolean bot, CompletableFuture<Boolean> done) {
+			boolean bot, CompletableFuture<Void> done) {
 
-		String hourKey() {
-			return vendorId + "|" + linkCode + "|" + addressHash + "|" + hour();
+		/** A 64-bit fingerprint (FNV-1a) of vendor, link, address hash and hour: the key of the repeat rule. */
+		long hourKey() {
+			long hash = 0xcbf29ce484222325L;
+			hash = (hash ^ vendorId) * 0x100000001b3L;
+			hash = (hash ^ hour()) * 0x100000001b3L;
+			for (int i = 0; i < linkCode.length(); i++) {
+				hash = (hash ^ linkCode.charAt(i)) * 0x100000001b3L;
+			}
+			hash = (hash ^ '|') * 0x100000001b3L;
+			for (int i = 0; i < addressHash.length(); i++) {
+				hash = (hash ^ addressHash.charAt(i)) * 0x100000001b3L;
+			}
+			return hash;
 		}
 
 		long hour() {
@@ -84,7 +93,11 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 
 	}
 
+	private static final int MAX_CLAIMED = 1_000_000;
+
 	private final DataSource dataSource;
+
+	private final Set<Long> claimed = ConcurrentHashMap.newKeySet();
 
 	private final Clock clock;
 
@@ -105,11 +118,10 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 
 	/**
 	 * Queues a click for the next group.
-	 * @return completed once the click is committed, with whether it was counted (no bot,
-	 * first of its address, link and hour), or exceptionally when it could not be stored
+	 * @return completed once the click is committed, or exceptionally when it could not be stored
 	 * @throws IllegalStateException when the writer takes no more clicks (stopped, or its queue is full)
 	 */
-	CompletableFuture<Boolean> record(Pending click) {
+	CompletableFuture<Void> record(Pending click) {
 		submit(click);
 		return click.done();
 	}
@@ -147,7 +159,7 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 		Boolean[] bots = new Boolean[n];
 		Boolean[] candidates = new Boolean[n];
 		Long[] hours = new Long[n];
-		Set<String> keys = new HashSet<>();
+		Set<Long> keys = new HashSet<>();
 		for (int i = 0; i < n; i++) {
 			Pending p = batch.get(i);
 			vendors[i] = p.vendorId();
@@ -160,11 +172,12 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 			agents[i] = p.userAgent();
 			referrers[i] = p.referrer();
 			bots[i] = p.bot();
-			// only the first non-bot click of a key in the batch may be counted
-			candidates[i] = !p.bot() && keys.add(p.hourKey());
+			// only the first non-bot click of a key in the batch may be counted, and only if no
+			// earlier group has claimed the key already
+			long key = p.hourKey();
+			candidates[i] = !p.bot() && keys.add(key) && !claimed.contains(key);
 			hours[i] = p.hour();
 		}
-		Map<String, Boolean> counted = new HashMap<>();
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement(INSERT)) {
 			statement.setArray(1, connection.createArrayOf("bigint", vendors));
@@ -179,11 +192,7 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 			statement.setArray(10, connection.createArrayOf("boolean", bots));
 			statement.setArray(11, connection.createArrayOf("boolean", candidates));
 			statement.setArray(12, connection.createArrayOf("bigint", hours));
-			try (ResultSet rs = statement.executeQuery()) {
-				while (rs.next()) {
-					counted.put(rs.getString(1), rs.getBoolean(2));
-				}
-			}
+			statement.executeUpdate();
 			if (!connection.getAutoCommit()) {
 				connection.commit();
 			}
@@ -195,15 +204,20 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 		}
 		batches.incrementAndGet();
 		written.addAndGet(n);
-		for (Pending p : batch) {
-			Boolean count = counted.get(p.clickId());
-			if (count == null) {
-				p.done().completeExceptionally(new IllegalStateException("Click " + p.clickId() + " not stored"));
-			}
-			else {
-				p.done().complete(count);
-			}
+		claim(keys);
+		batch.forEach(p -> p.done().complete(null));
+	}
+
+	/**
+	 * Remembers hour keys that now have their row in {@code click_hours} (inserted by this
+	 * group or found there): later clicks with them are repeats without a database lookup.
+	 * Bounded: when full it starts over, and a forgotten key is simply looked up again.
+	 */
+	private void claim(Set<Long> keys) {
+		if (claimed.size() + keys.size() > MAX_CLAIMED) {
+			claimed.clear();
 		}
+		claimed.addAll(keys);
 	}
 
 	/** Hour keys older than two hours can no longer make a click a repeat. */

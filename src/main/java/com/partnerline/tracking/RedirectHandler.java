@@ -88,7 +88,7 @@ class RedirectHandler extends Handler.Wrapper {
 		String location = TargetUrls.withClickId(target.url(), clickId);
 		String cookie = "pl_ref=" + clickId + "; Max-Age=" + cookieSeconds(target.vendorId(), now.toEpochMilli())
 				+ "; Path=/; HttpOnly; SameSite=Lax" + (request.isSecure() ? "; Secure" : "");
-		CompletableFuture<Boolean> recorded;
+		CompletableFuture<Void> recorded;
 		try {
 			recorded = writer.record(click);
 		}
@@ -96,7 +96,7 @@ class RedirectHandler extends Handler.Wrapper {
 			unavailable(code, ex, response, callback);
 			return true;
 		}
-		recorded.whenComplete((counted, failure) -> {
+		recorded.whenComplete((committed, failure) -> {
 			if (failure != null) {
 				unavailable(code, failure, response, callback);
 				return;
