@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * load one commit carries dozens of clicks, and an idle server commits a lone click at
  * once (no timer to wait for).
  * <p>
- * Repeats are found in {@code click_hours}: one row per (link, address hash, hour);
+ * Repeats are found in {@code click_hours}: one row per 64-bit fingerprint of (vendor, link,
+ * address hash, hour);
  * the click that inserts the row is counted, later ones in that hour are not. Bots
  * are never counted. Keys are inserted in sorted order so that two writers (or two
  * nodes) can never deadlock on them. Keys this node has seen claimed are remembered,
@@ -51,21 +52,20 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 	 */
 	private static final String INSERT = """
 			WITH x AS (
-			  SELECT * FROM unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[],
-			    ?::varchar[], ?::varchar[], ?::varchar[], ?::boolean[], ?::boolean[], ?::bigint[]) WITH ORDINALITY
-			    AS x(v, c, t, l, p, s, a, u, r, b, k, h, i)),
+			  SELECT * FROM unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::varchar[], ?::uuid[], ?::varchar[],
+			    ?::varchar[], ?::varchar[], ?::varchar[], ?::boolean[], ?::boolean[], ?::bigint[], ?::bigint[])
+			    AS x(v, c, t, l, p, s, a, u, r, b, candidate, k, h)),
 			hours AS (
-			  INSERT INTO click_hours (vendor_id, link_code, address_hash, hour)
-			  SELECT v, l, a, timestamptz 'epoch' + h * interval '1 second' FROM x WHERE k
-			  ORDER BY v, l, a, h
+			  INSERT INTO click_hours (key, hour)
+			  SELECT k, timestamptz 'epoch' + h * interval '1 second' FROM x WHERE candidate
+			  ORDER BY k
 			  ON CONFLICT DO NOTHING
-			  RETURNING vendor_id, link_code, address_hash, extract(epoch FROM hour)::bigint AS h)
+			  RETURNING key)
 			INSERT INTO clicks (vendor_id, click_id, occurred_at, link_code, partner_id, sub_id, address_hash,
 			  user_agent, referrer, bot, counted)
-			SELECT x.v, x.c, timestamptz 'epoch' + x.t * interval '1 microsecond', x.l, x.p::uuid, x.s, x.a, x.u, x.r,
-			  x.b, x.k AND EXISTS (SELECT 1 FROM hours WHERE hours.vendor_id = x.v AND hours.link_code = x.l
-			    AND hours.address_hash = x.a AND hours.h = x.h)
-			FROM x ORDER BY x.i""";
+			SELECT v, c, timestamptz 'epoch' + t * interval '1 microsecond', l, p, s, a, u, r, b,
+			  candidate AND k IN (SELECT key FROM hours)
+			FROM x""";
 
 	/** A click waiting for its batch to commit. */
 	record Pending(long vendorId, String clickId, Instant occurredAt, String linkCode, UUID partnerId,
@@ -151,22 +151,23 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 		String[] ids = new String[n];
 		Long[] times = new Long[n];
 		String[] links = new String[n];
-		String[] partners = new String[n];
+		UUID[] partners = new UUID[n];
 		String[] subIds = new String[n];
 		String[] hashes = new String[n];
 		String[] agents = new String[n];
 		String[] referrers = new String[n];
 		Boolean[] bots = new Boolean[n];
 		Boolean[] candidates = new Boolean[n];
+		Long[] keys = new Long[n];
 		Long[] hours = new Long[n];
-		Set<Long> keys = new HashSet<>();
+		Set<Long> seen = new HashSet<>();
 		for (int i = 0; i < n; i++) {
 			Pending p = batch.get(i);
 			vendors[i] = p.vendorId();
 			ids[i] = p.clickId();
 			times[i] = ChronoUnit.MICROS.between(Instant.EPOCH, p.occurredAt());
 			links[i] = p.linkCode();
-			partners[i] = p.partnerId().toString();
+			partners[i] = p.partnerId();
 			subIds[i] = p.subId();
 			hashes[i] = p.addressHash();
 			agents[i] = p.userAgent();
@@ -174,8 +175,8 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 			bots[i] = p.bot();
 			// only the first non-bot click of a key in the batch may be counted, and only if no
 			// earlier group has claimed the key already
-			long key = p.hourKey();
-			candidates[i] = !p.bot() && keys.add(key) && !claimed.contains(key);
+			keys[i] = p.hourKey();
+			candidates[i] = !p.bot() && seen.add(keys[i]) && !claimed.contains(keys[i]);
 			hours[i] = p.hour();
 		}
 		try (Connection connection = dataSource.getConnection();
@@ -184,14 +185,15 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 			statement.setArray(2, connection.createArrayOf("varchar", ids));
 			statement.setArray(3, connection.createArrayOf("bigint", times));
 			statement.setArray(4, connection.createArrayOf("varchar", links));
-			statement.setArray(5, connection.createArrayOf("varchar", partners));
+			statement.setArray(5, connection.createArrayOf("uuid", partners));
 			statement.setArray(6, connection.createArrayOf("varchar", subIds));
 			statement.setArray(7, connection.createArrayOf("varchar", hashes));
 			statement.setArray(8, connection.createArrayOf("varchar", agents));
 			statement.setArray(9, connection.createArrayOf("varchar", referrers));
 			statement.setArray(10, connection.createArrayOf("boolean", bots));
 			statement.setArray(11, connection.createArrayOf("boolean", candidates));
-			statement.setArray(12, connection.createArrayOf("bigint", hours));
+			statement.setArray(12, connection.createArrayOf("bigint", keys));
+			statement.setArray(13, connection.createArrayOf("bigint", hours));
 			statement.executeUpdate();
 			if (!connection.getAutoCommit()) {
 				connection.commit();
@@ -204,7 +206,7 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 		}
 		batches.incrementAndGet();
 		written.addAndGet(n);
-		claim(keys);
+		claim(seen);
 		batch.forEach(p -> p.done().complete(null));
 	}
 

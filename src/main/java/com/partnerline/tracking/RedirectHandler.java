@@ -8,10 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.partnerline.kernel.VendorId;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -39,6 +41,11 @@ class RedirectHandler extends Handler.Wrapper {
 	private static final int MAX_CACHED = 500_000;
 
 	private static final int MAX_CODE_LENGTH = 16;
+
+	private static final HttpField NO_STORE = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
+
+	private static final HttpField REFERRER_POLICY = new PreEncodedHttpField("Referrer-Policy",
+			"no-referrer-when-downgrade");
 
 	private final TrackingStore store;
 
@@ -104,8 +111,8 @@ class RedirectHandler extends Handler.Wrapper {
 			HttpFields.Mutable out = response.getHeaders();
 			response.setStatus(HttpStatus.FOUND_302);
 			out.put(HttpHeader.LOCATION, location);
-			out.put(HttpHeader.CACHE_CONTROL, "no-store");
-			out.put("Referrer-Policy", "no-referrer-when-downgrade");
+			out.put(NO_STORE);
+			out.put(REFERRER_POLICY);
 			out.add(HttpHeader.SET_COOKIE, cookie);
 			out.put(HttpHeader.CONTENT_LENGTH, 0L);
 			callback.succeeded();
