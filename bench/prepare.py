@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Makes the benchmark's inputs.
 
-paths   <n_links> <n_requests> <out>   Zipf-like (s=1.1) /r/{code} paths with client addresses
+paths   <n_links> <n_requests> <repeat> <out> [network]   Zipf-like (s=1.1) /r/{code} paths with client addresses;
+        a share <repeat> of them is a visitor clicking the same link again (not counted);
+        client addresses in <network>.0.0.0/8 (default 10)
 orders  <slug> <secret> <codes_file> <n> <dup_ratio> <out>   signed raw HTTP order requests, n deliveries,
         dup_ratio of them re-deliveries of an order sent before (half of those right after the original)
 """
@@ -18,8 +20,8 @@ def code(i):
     return hashlib.md5(str(i).encode()).hexdigest()[:10]
 
 
-def zipf_paths(n_links, n_requests, out):
-    random.seed(42)
+def zipf_paths(n_links, n_requests, repeat, out, network="10"):
+    random.seed(42 + int(network))
     weights = [1.0 / (k ** 1.1) for k in range(1, n_links + 1)]
     cdf, total = [], 0.0
     for w in weights:
@@ -27,11 +29,20 @@ def zipf_paths(n_links, n_requests, out):
         cdf.append(total)
     ranks = list(range(1, n_links + 1))
     random.shuffle(ranks)  # popular codes spread over the table
+    recent = []
     with open(out, "w") as f:
-        for _ in range(n_requests):
-            r = bisect.bisect_left(cdf, random.random() * total)
-            ip = "10.%d.%d.%d" % (random.randint(0, 255), random.randint(0, 255), random.randint(1, 254))
-            f.write("/r/%s\t%s\n" % (code(ranks[r]), ip))
+        for i in range(n_requests):
+            if recent and random.random() < repeat:
+                path, ip = random.choice(recent)  # the same visitor on the same link again
+            else:
+                r = bisect.bisect_left(cdf, random.random() * total)
+                path = "/r/%s" % code(ranks[r])
+                ip = "%s.%d.%d.%d" % (network, random.randint(0, 255), random.randint(0, 255), random.randint(1, 254))
+                if len(recent) < 50000:
+                    recent.append((path, ip))
+                else:
+                    recent[random.randrange(len(recent))] = (path, ip)
+            f.write("%s\t%s\n" % (path, ip))
 
 
 def signed_orders(slug, secret, n, dup_ratio, out, n_links, prefix="bench"):
@@ -73,7 +84,7 @@ def signed_orders(slug, secret, n, dup_ratio, out, n_links, prefix="bench"):
 
 if __name__ == "__main__":
     if sys.argv[1] == "paths":
-        zipf_paths(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
+        zipf_paths(int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), sys.argv[5], *sys.argv[6:7])
     else:
         signed_orders(sys.argv[2], sys.argv[3], int(sys.argv[5]), float(sys.argv[6]), sys.argv[7], int(sys.argv[4]),
                       *sys.argv[8:9])

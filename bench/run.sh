@@ -4,8 +4,9 @@
 #  1. nginx `return 302` driven by wrk (-t2 -c64, 60 s): the reference.
 #  2. Partnerline (the packaged jar, embedded PostgreSQL, fresh data under bench/work):
 #     100,000 links loaded; wrk drives GET /r/{code} (-t2 -c64, 60 s, codes drawn
-#     Zipf-like, client addresses varied); recorded clicks are counted against the
-#     redirects answered.
+#     Zipf-like, 30 % of them a visitor clicking the same link again, no line sent
+#     twice, after a 30 s warm-up by other visitors); recorded clicks are counted
+#     against the redirects answered.
 #  3. After a warm-up with orders of their own (15 s, so that the intake path is
 #     compiled as it is on a running server), signed order notifications from 64
 #     concurrent connections for 30 s, 20 % of them
@@ -45,7 +46,11 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== inputs"
-python3 bench/prepare.py paths 100000 400000 "$WORK/paths.txt"
+# long enough that wrk never cycles: every request of the run is a fresh line, 30 % of
+# them a visitor clicking the same link again within the hour (a repeat, not counted)
+python3 bench/prepare.py paths 100000 2000000 0.3 "$WORK/paths.txt"
+# the warm-up's visitors are others (11.0.0.0/8), so that the measured run starts with no key claimed
+python3 bench/prepare.py paths 100000 600000 0.3 "$WORK/paths-warm.txt" 11
 export BENCH_PATHS="$WORK/paths.txt"
 
 echo "== reference: nginx return 302 (${DURATION}s, -t2 -c64)"
@@ -77,7 +82,7 @@ echo "$NGINX_JSON"
 
 echo "== Partnerline: start ($JAR)"
 PARTNERLINE_DATA_DIR="$WORK/data" PARTNERLINE_PORT=$APP_PORT PARTNERLINE_ADMIN_TOKEN=$ADMIN PARTNERLINE_DEMO=false \
-  java -Xms1g -Xmx2g -jar "$JAR" --logging.level.root=WARN --logging.level.com.partnerline.platform=INFO ${BENCH_APP_ARGS:-} \
+  java -Xms1g -Xmx2g ${BENCH_JAVA_OPTS:-} -jar "$JAR" --logging.level.root=WARN --logging.level.com.partnerline.platform=INFO ${BENCH_APP_ARGS:-} \
   > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do
@@ -104,8 +109,9 @@ $PSQL -c "INSERT INTO links (code, vendor_id, partner_id, sku, target_url, sub_i
 echo "links: $($PSQL -c "SELECT count(*) FROM links WHERE vendor_id = $VENDOR_ID")"
 
 echo "== warm-up (30 s: the JIT compiles the redirect path in about that time)"
-wrk -t2 -c64 -d30s -s bench/redirect.lua "http://127.0.0.1:$APP_PORT" >/dev/null
+BENCH_PATHS="$WORK/paths-warm.txt" wrk -t2 -c64 -d30s -s bench/redirect.lua "http://127.0.0.1:$APP_PORT" >/dev/null
 BEFORE=$($PSQL -c "SELECT count(*) FROM clicks WHERE vendor_id = $VENDOR_ID")
+COUNTED_BEFORE=$($PSQL -c "SELECT count(*) FILTER (WHERE counted) FROM clicks WHERE vendor_id = $VENDOR_ID")
 
 echo "== Partnerline /r/{code} (${DURATION}s, -t2 -c64)"
 APP_OUT=$(wrk -t2 -c64 -d${DURATION}s --latency -s bench/redirect.lua "http://127.0.0.1:$APP_PORT")
@@ -113,7 +119,7 @@ sleep 1
 AFTER=$($PSQL -c "SELECT count(*) FROM clicks WHERE vendor_id = $VENDOR_ID")
 APP_JSON=$(echo "$APP_OUT" | grep BENCH_JSON | sed 's/BENCH_JSON //')
 echo "$APP_JSON"
-COUNTED=$($PSQL -c "SELECT count(*) FILTER (WHERE counted) || ' counted of ' || count(*) FROM clicks WHERE vendor_id = $VENDOR_ID")
+COUNTED=$($PSQL -c "SELECT (count(*) FILTER (WHERE counted) - $COUNTED_BEFORE) || ' counted of ' || (count(*) - $BEFORE) || ' in the window' FROM clicks WHERE vendor_id = $VENDOR_ID")
 
 echo "== orders: warm-up (${ORDER_WARMUP}s, orders of their own)"
 python3 bench/prepare.py orders bench "$SECRET" 100000 60000 0.2 "$WORK/orders-warm.txt" warm

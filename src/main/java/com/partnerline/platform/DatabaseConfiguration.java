@@ -88,6 +88,9 @@ class DatabaseConfiguration {
 					.setServerConfig("synchronous_commit", "on")
 					.setServerConfig("fsync", durable ? "on" : "off")
 					.setServerConfig("full_page_writes", durable ? "on" : "off")
+					// a burst of clicks writes about 1 GB of WAL a minute: checkpoints every 1 GB (the
+					// default) would stall commits and repeat full-page writes that often
+					.setServerConfig("max_wal_size", "4GB")
 					.setPGStartupWait(Duration.ofSeconds(60))
 					// stopped by destroy() after the beans that use it (event registry, scheduler),
 					// not by a JVM hook racing the application context's shutdown
