@@ -1,7 +1,11 @@
 package com.partnerline.orders;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -175,10 +179,10 @@ class OrderIntakeLane implements Filter {
 		}
 
 		@Override
-		public java.io.BufferedReader getReader() {
-			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-					getCharacterEncoding() == null ? java.nio.charset.StandardCharsets.UTF_8
-							: java.nio.charset.Charset.forName(getCharacterEncoding())));
+		public BufferedReader getReader() {
+			String encoding = getCharacterEncoding();
+			return new BufferedReader(new InputStreamReader(getInputStream(),
+					encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
 		}
 
 		@Override

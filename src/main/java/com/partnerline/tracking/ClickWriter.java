@@ -3,6 +3,7 @@ package com.partnerline.tracking;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
@@ -105,9 +107,9 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 
 	private volatile Instant lastPrune = Instant.EPOCH;
 
-	private final java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong batches = new AtomicLong();
 
-	private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong written = new AtomicLong();
 
 	ClickWriter(DataSource dataSource, Clock clock, TrackingSettings settings) {
 		super("click-writer", settings.writerThreads(), 200_000, settings.maxBatch());
@@ -232,7 +234,7 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement statement = connection
 					.prepareStatement("DELETE FROM click_hours WHERE hour < ?")) {
-			statement.setTimestamp(1, java.sql.Timestamp.from(now.minus(Duration.ofHours(2))));
+			statement.setTimestamp(1, Timestamp.from(now.minus(Duration.ofHours(2))));
 			statement.executeUpdate();
 		}
 		catch (SQLException ex) {
