@@ -174,9 +174,13 @@ class Orders {
 			.list();
 	}
 
+	/** Removes the orders of a replaced sales report, with their items (no foreign key cascades it). */
 	void deleteReported(VendorId vendorId, PartnerId partnerId, LocalDate period) {
 		jdbc.sql("""
-				DELETE FROM orders WHERE vendor_id = ? AND partner_id = ? AND period = ? AND source = 'REPORT'""")
+				WITH o AS (
+				  DELETE FROM orders WHERE vendor_id = ? AND partner_id = ? AND period = ? AND source = 'REPORT'
+				  RETURNING vendor_id, order_id)
+				DELETE FROM order_items i USING o WHERE i.vendor_id = o.vendor_id AND i.order_id = o.order_id""")
 			.params(vendorId.value(), partnerId.value(), period)
 			.update();
 	}

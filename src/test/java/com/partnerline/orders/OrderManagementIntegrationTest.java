@@ -226,6 +226,17 @@ class OrderManagementIntegrationTest extends IntegrationTest {
 		OrderPage page = orders.orders(vendor, OrderQuery.all());
 		assertThat(page.total()).isEqualTo(1);
 		assertThat(page.rows().get(0).attribution()).isEqualTo(Attribution.REPORT);
+		// the replaced orders' items go with them: every item left belongs to an order
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM order_items i WHERE i.vendor_id = ?
+				  AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.vendor_id = i.vendor_id AND o.order_id = i.order_id)""")
+			.param(vendor.id().value())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM order_items WHERE vendor_id = ?")
+			.param(vendor.id().value())
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	long count(Vendor vendor) {
