@@ -66,13 +66,14 @@ class ClickIdentity {
 	 * (about 64 bits: not guessable, so nobody can claim another's click).
 	 */
 	static String newClickId(Instant now) {
-		char[] time = new char[7];
+		char[] id = new char[18];
 		long millis = now.toEpochMilli();
-		for (int i = time.length - 1; i >= 0; i--) {
-			time[i] = SORTABLE.charAt((int) (millis % SORTABLE.length()));
+		for (int i = 6; i >= 0; i--) {
+			id[i] = SORTABLE.charAt((int) (millis % SORTABLE.length()));
 			millis /= SORTABLE.length();
 		}
-		return new String(time) + random(11);
+		fillRandom(id, 7);
+		return new String(id);
 	}
 
 	/** 8 random characters (about 46 bits) for a link's code. */
@@ -99,21 +100,28 @@ class ClickIdentity {
 	}
 
 	private static String random(int length) {
-		byte[] bytes = new byte[length * 2];
-		RANDOM.get().nextBytes(bytes);
 		char[] chars = new char[length];
-		int n = 0;
-		for (int i = 0; i < bytes.length && n < length; i++) {
+		fillRandom(chars, 0);
+		return new String(chars);
+	}
+
+	/** Fills {@code chars} from {@code from} on with random letters of the alphabet. */
+	private static void fillRandom(char[] chars, int from) {
+		int length = chars.length - from;
+		byte[] bytes = new byte[length * 2];
+		SecureRandom random = RANDOM.get();
+		random.nextBytes(bytes);
+		int n = from;
+		for (int i = 0; i < bytes.length && n < chars.length; i++) {
 			int value = bytes[i] & 0xff;
 			// 57 letters: take values below 228 (4 × 57) so that every letter is equally likely
 			if (value < 228) {
 				chars[n++] = ALPHABET.charAt(value % ALPHABET.length());
 			}
 		}
-		while (n < length) {
-			chars[n++] = ALPHABET.charAt(RANDOM.get().nextInt(ALPHABET.length()));
+		while (n < chars.length) {
+			chars[n++] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
 		}
-		return new String(chars);
 	}
 
 }

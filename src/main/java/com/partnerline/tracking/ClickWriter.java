@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -99,7 +98,7 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 
 	private final DataSource dataSource;
 
-	private final Set<Long> claimed = ConcurrentHashMap.newKeySet();
+	private final ClaimedHourKeys claimed = new ClaimedHourKeys(MAX_CLAIMED);
 
 	private final Clock clock;
 
@@ -163,6 +162,7 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 		Long[] keys = new Long[n];
 		Long[] hours = new Long[n];
 		Set<Long> seen = new HashSet<>();
+		long[] distinct = new long[n];
 		for (int i = 0; i < n; i++) {
 			Pending p = batch.get(i);
 			vendors[i] = p.vendorId();
@@ -177,8 +177,13 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 			bots[i] = p.bot();
 			// only the first non-bot click of a key in the batch may be counted, and only if no
 			// earlier group has claimed the key already
-			keys[i] = p.hourKey();
-			candidates[i] = !p.bot() && seen.add(keys[i]) && !claimed.contains(keys[i]);
+			long key = p.hourKey();
+			keys[i] = key;
+			boolean first = seen.add(key);
+			if (first) {
+				distinct[seen.size() - 1] = key;
+			}
+			candidates[i] = !p.bot() && first && !claimed.contains(key);
 			hours[i] = p.hour();
 		}
 		try (Connection connection = dataSource.getConnection();
@@ -208,20 +213,10 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 		}
 		batches.incrementAndGet();
 		written.addAndGet(n);
-		claim(seen);
+		// these keys now have their row in click_hours (inserted by this group or found there):
+		// later clicks with them are repeats without a database lookup
+		claimed.addAll(distinct, seen.size());
 		batch.forEach(p -> p.done().complete(null));
-	}
-
-	/**
-	 * Remembers hour keys that now have their row in {@code click_hours} (inserted by this
-	 * group or found there): later clicks with them are repeats without a database lookup.
-	 * Bounded: when full it starts over, and a forgotten key is simply looked up again.
-	 */
-	private void claim(Set<Long> keys) {
-		if (claimed.size() + keys.size() > MAX_CLAIMED) {
-			claimed.clear();
-		}
-		claimed.addAll(keys);
 	}
 
 	/** Hour keys older than two hours can no longer make a click a repeat. */
