@@ -162,7 +162,8 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 		Long[] keys = new Long[n];
 		Long[] hours = new Long[n];
 		Set<Long> seen = new HashSet<>();
-		long[] distinct = new long[n];
+		long[] claiming = new long[n];
+		int claimingCount = 0;
 		for (int i = 0; i < n; i++) {
 			Pending p = batch.get(i);
 			vendors[i] = p.vendorId();
@@ -176,14 +177,14 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 			referrers[i] = p.referrer();
 			bots[i] = p.bot();
 			// only the first non-bot click of a key in the batch may be counted, and only if no
-			// earlier group has claimed the key already
+			// earlier group has claimed the key already; a bot's click claims nothing
 			long key = p.hourKey();
 			keys[i] = key;
-			boolean first = seen.add(key);
-			if (first) {
-				distinct[seen.size() - 1] = key;
+			boolean candidate = !p.bot() && !claimed.contains(key) && seen.add(key);
+			if (candidate) {
+				claiming[claimingCount++] = key;
 			}
-			candidates[i] = !p.bot() && first && !claimed.contains(key);
+			candidates[i] = candidate;
 			hours[i] = p.hour();
 		}
 		try (Connection connection = dataSource.getConnection();
@@ -213,9 +214,9 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 		}
 		batches.incrementAndGet();
 		written.addAndGet(n);
-		// these keys now have their row in click_hours (inserted by this group or found there):
-		// later clicks with them are repeats without a database lookup
-		claimed.addAll(distinct, seen.size());
+		// the candidates' keys now have their row in click_hours (inserted by this group or
+		// found there): later clicks with them are repeats without a database lookup
+		claimed.addAll(claiming, claimingCount);
 		batch.forEach(p -> p.done().complete(null));
 	}
 

@@ -60,4 +60,26 @@ class ClickWriterIntegrationTest extends IntegrationTest {
 		assertThat(batches).as("transactions for %d clicks", written).isLessThan(written);
 	}
 
+	@Test
+	void aBotBeforeAVisitorFromTheSameAddressDoesNotUseUpTheVisitorsCountedClick() {
+		TestVendor vendor = newVendor();
+		TestPartner partner = newPartner(vendor);
+		String code = partner.api().post("/api/v1/partner/links", map("vendor", vendor.slug(), "sku", "PROD")).json()
+			.path("code").asString();
+		Api sameAddress = api.header("X-Forwarded-For", "10.9.8.7");
+		String bot = TrackingIntegrationTest.clickIdOf(
+				sameAddress.header("User-Agent", "Mozilla/5.0 (compatible; Googlebot/2.1)").get("/r/" + code));
+		String visitor = TrackingIntegrationTest.clickIdOf(
+				sameAddress.header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0").get("/r/" + code));
+		String again = TrackingIntegrationTest.clickIdOf(
+				sameAddress.header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0").get("/r/" + code));
+		assertThat(counted(bot)).isFalse();
+		assertThat(counted(visitor)).isTrue();
+		assertThat(counted(again)).isFalse();
+	}
+
+	private boolean counted(String clickId) {
+		return jdbc.sql("SELECT counted FROM clicks WHERE click_id = ?").param(clickId).query(Boolean.class).single();
+	}
+
 }
