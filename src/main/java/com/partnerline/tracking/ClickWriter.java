@@ -49,7 +49,8 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 	/**
 	 * One statement per batch, run in autocommit (one round trip, one commit): the
 	 * candidates' hour keys go into {@code click_hours}; a candidate whose key was
-	 * inserted is counted; every click goes into {@code clicks}.
+	 * inserted is counted; every click goes into {@code clicks}, and the group's counts per
+	 * partner, quarter hour and sub-id into {@code click_count_deltas} (see {@link ClickCounts}).
 	 */
 	private static final String INSERT = """
 			WITH x AS (
@@ -61,12 +62,19 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 			  SELECT k, timestamptz 'epoch' + h * interval '1 second' FROM x WHERE candidate
 			  ORDER BY k
 			  ON CONFLICT DO NOTHING
-			  RETURNING key)
-			INSERT INTO clicks (vendor_id, click_id, occurred_at, link_code, partner_id, sub_id, address_hash,
-			  user_agent, referrer, bot, counted)
-			SELECT v, c, timestamptz 'epoch' + t * interval '1 microsecond', l, p, s, a, u, r, b,
-			  candidate AND k IN (SELECT key FROM hours)
-			FROM x""";
+			  RETURNING key),
+			stored AS (
+			  INSERT INTO clicks (vendor_id, click_id, occurred_at, link_code, partner_id, sub_id, address_hash,
+			    user_agent, referrer, bot, counted)
+			  SELECT v, c, timestamptz 'epoch' + t * interval '1 microsecond', l, p, s, a, u, r, b,
+			    candidate AND k IN (SELECT key FROM hours)
+			  FROM x
+			  RETURNING vendor_id, partner_id, occurred_at, sub_id, counted)
+			INSERT INTO click_count_deltas (vendor_id, partner_id, bucket, sub_id, clicks, counted)
+			SELECT vendor_id, partner_id, date_bin('15 minutes', occurred_at, timestamptz 'epoch'), coalesce(sub_id, ''),
+			  count(*), count(*) FILTER (WHERE counted)
+			FROM stored
+			GROUP BY 1, 2, 3, 4""";
 
 	/** A click waiting for its batch to commit. */
 	record Pending(long vendorId, String clickId, Instant occurredAt, String linkCode, UUID partnerId,
@@ -100,20 +108,15 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 
 	private final ClaimedHourKeys claimed = new ClaimedHourKeys(MAX_CLAIMED);
 
-	private final Clock clock;
-
 	private final TrackingSettings settings;
-
-	private volatile Instant lastPrune = Instant.EPOCH;
 
 	private final AtomicLong batches = new AtomicLong();
 
 	private final AtomicLong written = new AtomicLong();
 
-	ClickWriter(DataSource dataSource, Clock clock, TrackingSettings settings) {
+	ClickWriter(DataSource dataSource, TrackingSettings settings) {
 		super("click-writer", settings.writerThreads(), 200_000, settings.maxBatch());
 		this.dataSource = dataSource;
-		this.clock = clock;
 		this.settings = settings;
 	}
 
@@ -130,11 +133,6 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 	@Override
 	protected void failed(List<Pending> batch, RuntimeException ex) {
 		batch.forEach(p -> p.done().completeExceptionally(ex));
-	}
-
-	@Override
-	protected void idle() {
-		prune();
 	}
 
 	@Override
@@ -218,24 +216,6 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 		// found there): later clicks with them are repeats without a database lookup
 		claimed.addAll(claiming, claimingCount);
 		batch.forEach(p -> p.done().complete(null));
-	}
-
-	/** Hour keys older than two hours can no longer make a click a repeat. */
-	private void prune() {
-		Instant now = clock.instant();
-		if (Duration.between(lastPrune, now).toMinutes() < 5) {
-			return;
-		}
-		lastPrune = now;
-		try (Connection connection = dataSource.getConnection();
-				PreparedStatement statement = connection
-					.prepareStatement("DELETE FROM click_hours WHERE hour < ?")) {
-			statement.setTimestamp(1, Timestamp.from(now.minus(Duration.ofHours(2))));
-			statement.executeUpdate();
-		}
-		catch (SQLException ex) {
-			log.warn("Could not prune click hours: {}", ex.getMessage());
-		}
 	}
 
 	/** Transactions committed so far. */

@@ -24,6 +24,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TrackingStore {
 
+	/**
+	 * The counts of a partner's clicks from {@code from} to {@code to}: folded counts plus
+	 * the deltas not folded yet. Both ends must be on quarter hours (starts of days and
+	 * months in any zone in use are).
+	 */
+	private static final String COUNTS = """
+			SELECT bucket, sub_id, clicks, counted FROM click_counts
+			WHERE vendor_id = :vendor AND partner_id = :partner AND bucket >= :from AND bucket < :to
+			UNION ALL
+			SELECT bucket, sub_id, clicks, counted FROM click_count_deltas
+			WHERE vendor_id = :vendor AND partner_id = :partner AND bucket >= :from AND bucket < :to""";
+
 	private final JdbcClient jdbc;
 
 	TrackingStore(JdbcClient jdbc) {
@@ -105,22 +117,26 @@ class TrackingStore {
 	}
 
 	List<ClickMonth> months(VendorId vendorId, ZoneId zone, PartnerId partnerId, Instant from, Instant to) {
-		return jdbc.sql("""
-				SELECT date_trunc('month', occurred_at AT TIME ZONE ?)::date AS month, count(*), count(*) FILTER (WHERE counted)
-				FROM clicks WHERE vendor_id = ? AND partner_id = ? AND occurred_at >= ? AND occurred_at < ?
-				GROUP BY 1 ORDER BY 1""")
-			.params(zone.getId(), vendorId.value(), partnerId.value(), Timestamp.from(from), Timestamp.from(to))
+		return jdbc.sql("SELECT date_trunc('month', bucket AT TIME ZONE :zone)::date AS month, sum(clicks)::bigint,"
+				+ " sum(counted)::bigint FROM (" + COUNTS + ") c GROUP BY 1 ORDER BY 1")
+			.param("zone", zone.getId())
+			.param("vendor", vendorId.value())
+			.param("partner", partnerId.value())
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
 			.query((rs, n) -> new ClickMonth(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getLong(2),
 					rs.getLong(3)))
 			.list();
 	}
 
 	List<ClickDay> days(VendorId vendorId, ZoneId zone, PartnerId partnerId, Instant from, Instant to) {
-		return jdbc.sql("""
-				SELECT (occurred_at AT TIME ZONE ?)::date AS day, sub_id, count(*), count(*) FILTER (WHERE counted)
-				FROM clicks WHERE vendor_id = ? AND partner_id = ? AND occurred_at >= ? AND occurred_at < ?
-				GROUP BY 1, 2 ORDER BY 1, 2""")
-			.params(zone.getId(), vendorId.value(), partnerId.value(), Timestamp.from(from), Timestamp.from(to))
+		return jdbc.sql("SELECT (bucket AT TIME ZONE :zone)::date AS day, nullif(sub_id, ''), sum(clicks)::bigint,"
+				+ " sum(counted)::bigint FROM (" + COUNTS + ") c GROUP BY 1, 2 ORDER BY 1, 2")
+			.param("zone", zone.getId())
+			.param("vendor", vendorId.value())
+			.param("partner", partnerId.value())
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
 			.query((rs, n) -> new ClickDay(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3),
 					rs.getLong(4)))
 			.list();

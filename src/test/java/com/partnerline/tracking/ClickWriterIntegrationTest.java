@@ -2,6 +2,7 @@ package com.partnerline.tracking;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +22,9 @@ class ClickWriterIntegrationTest extends IntegrationTest {
 
 	@Autowired
 	ClickWriter writer;
+
+	@Autowired
+	ClickHousekeeping housekeeping;
 
 	@Test
 	void recordsEveryAnsweredRedirectAndCommitsConcurrentClicksTogether() throws Exception {
@@ -54,6 +58,14 @@ class ClickWriterIntegrationTest extends IntegrationTest {
 		// one counted click per address and hour: 50 addresses
 		assertThat(jdbc.sql("SELECT count(*) FROM clicks WHERE link_code = ? AND counted").param(code)
 			.query(Long.class).single()).isEqualTo(50);
+		// the partner's counts: the groups' deltas before the fold, the folded counts after it
+		assertThat(partnerCounts(partner)).containsExactly(200L, 50L);
+		housekeeping.fold();
+		assertThat(partnerCounts(partner)).containsExactly(200L, 50L);
+		assertThat(jdbc.sql("SELECT count(*) FROM click_count_deltas WHERE partner_id = ?")
+			.param(UUID.fromString(partner.id()))
+			.query(Long.class)
+			.single()).isZero();
 		long batches = writer.batches() - batchesBefore;
 		long written = writer.written() - writtenBefore;
 		assertThat(written).isGreaterThanOrEqualTo(200);
@@ -76,6 +88,16 @@ class ClickWriterIntegrationTest extends IntegrationTest {
 		assertThat(counted(bot)).isFalse();
 		assertThat(counted(visitor)).isTrue();
 		assertThat(counted(again)).isFalse();
+	}
+
+	private List<Long> partnerCounts(TestPartner partner) {
+		return jdbc.sql("""
+				SELECT sum(clicks)::bigint, sum(counted)::bigint FROM (
+				  SELECT clicks, counted FROM click_counts WHERE partner_id = :p
+				  UNION ALL SELECT clicks, counted FROM click_count_deltas WHERE partner_id = :p) c""")
+			.param("p", UUID.fromString(partner.id()))
+			.query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
+			.single();
 	}
 
 	private boolean counted(String clickId) {
