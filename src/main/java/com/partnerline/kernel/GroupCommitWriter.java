@@ -63,10 +63,6 @@ public abstract class GroupCommitWriter<T> implements SmartLifecycle {
 	/** Called when the group could not be written: fail each item's future. */
 	protected abstract void failed(List<T> batch, RuntimeException ex);
 
-	/** Called by an idle writer thread, about every 100 ms: room for housekeeping. */
-	protected void idle() {
-	}
-
 	/** Called before a group is taken, with the first item in hand: room to wait for more. */
 	protected void beforeDrain(int queued, int maxBatch) {
 	}
@@ -77,7 +73,6 @@ public abstract class GroupCommitWriter<T> implements SmartLifecycle {
 			try {
 				T first = queue.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
 				if (first == null) {
-					idle();
 					continue;
 				}
 				batch.add(first);

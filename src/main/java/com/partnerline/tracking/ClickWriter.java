@@ -3,9 +3,6 @@ package com.partnerline.tracking;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -50,7 +47,7 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 	 * One statement per batch, run in autocommit (one round trip, one commit): the
 	 * candidates' hour keys go into {@code click_hours}; a candidate whose key was
 	 * inserted is counted; every click goes into {@code clicks}, and the group's counts per
-	 * partner, quarter hour and sub-id into {@code click_count_deltas} (see {@link ClickCounts}).
+	 * partner, quarter hour and sub-id into {@code click_count_deltas} (see {@link ClickHousekeeping}).
 	 */
 	private static final String INSERT = """
 			WITH x AS (
