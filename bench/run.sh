@@ -7,7 +7,7 @@
 #     Zipf-like, 30 % of them a visitor clicking the same link again, no line sent
 #     twice, after a 30 s warm-up by other visitors); recorded clicks are counted
 #     against the redirects answered.
-#  3. After a warm-up with orders of their own (15 s, so that the intake path is
+#  3. After a warm-up with orders of their own (30 s, so that the intake path is
 #     compiled as it is on a running server), signed order notifications from 64
 #     concurrent connections for 30 s, 20 % of them
 #     re-deliveries of an order already sent (some right behind the original); orders
@@ -19,7 +19,7 @@ ROOT=$(pwd)
 WORK="$ROOT/bench/work"
 DURATION=${BENCH_DURATION:-60}
 ORDER_DURATION=${BENCH_ORDER_DURATION:-30}
-ORDER_WARMUP=${BENCH_ORDER_WARMUP:-15}
+ORDER_WARMUP=${BENCH_ORDER_WARMUP:-30}
 APP_PORT=${BENCH_APP_PORT:-18080}
 NGINX_PORT=${BENCH_NGINX_PORT:-18081}
 ADMIN=bench-admin-token-0123456789
