@@ -117,29 +117,34 @@ class TrackingStore {
 	}
 
 	List<ClickMonth> months(VendorId vendorId, ZoneId zone, PartnerId partnerId, Instant from, Instant to) {
-		return jdbc.sql("SELECT date_trunc('month', bucket AT TIME ZONE :zone)::date AS month, sum(clicks)::bigint,"
-				+ " sum(counted)::bigint FROM (" + COUNTS + ") c GROUP BY 1 ORDER BY 1")
-			.param("zone", zone.getId())
-			.param("vendor", vendorId.value())
-			.param("partner", partnerId.value())
-			.param("from", Timestamp.from(from))
-			.param("to", Timestamp.from(to))
+		return counts("date_trunc('month', bucket AT TIME ZONE :zone)::date", "1", vendorId, zone, partnerId, from,
+				to)
 			.query((rs, n) -> new ClickMonth(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getLong(2),
 					rs.getLong(3)))
 			.list();
 	}
 
 	List<ClickDay> days(VendorId vendorId, ZoneId zone, PartnerId partnerId, Instant from, Instant to) {
-		return jdbc.sql("SELECT (bucket AT TIME ZONE :zone)::date AS day, nullif(sub_id, ''), sum(clicks)::bigint,"
-				+ " sum(counted)::bigint FROM (" + COUNTS + ") c GROUP BY 1, 2 ORDER BY 1, 2")
+		return counts("(bucket AT TIME ZONE :zone)::date, nullif(sub_id, '')", "1, 2", vendorId, zone, partnerId,
+				from, to)
+			.query((rs, n) -> new ClickDay(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3),
+					rs.getLong(4)))
+			.list();
+	}
+
+	/**
+	 * Clicks and counted clicks per {@code groups} (expressions over {@link #COUNTS}),
+	 * grouped and ordered by the {@code positions} of those expressions.
+	 */
+	private JdbcClient.StatementSpec counts(String groups, String positions, VendorId vendorId, ZoneId zone,
+			PartnerId partnerId, Instant from, Instant to) {
+		return jdbc.sql("SELECT " + groups + ", sum(clicks)::bigint, sum(counted)::bigint FROM (" + COUNTS
+				+ ") c GROUP BY " + positions + " ORDER BY " + positions)
 			.param("zone", zone.getId())
 			.param("vendor", vendorId.value())
 			.param("partner", partnerId.value())
 			.param("from", Timestamp.from(from))
-			.param("to", Timestamp.from(to))
-			.query((rs, n) -> new ClickDay(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3),
-					rs.getLong(4)))
-			.list();
+			.param("to", Timestamp.from(to));
 	}
 
 	/** The shared secret called {@code name}, made by the first node that asks. */
