@@ -1,4 +1,4 @@
-package com.partnerline.platform;
+package com.partnerline.kernel;
 
 import java.net.InetAddress;
 import java.util.List;
@@ -7,24 +7,24 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class InternalProxyForwardingUnitTest {
+class InternalProxiesUnitTest {
 
 	@Test
 	void theClientIsTheRightmostAddressThatIsNoInternalProxy() {
-		assertThat(InternalProxyForwarding.client(List.of("6.6.6.6", "203.0.113.7", "10.0.0.2")))
+		assertThat(InternalProxies.client(List.of("6.6.6.6", "203.0.113.7", "10.0.0.2")))
 			.as("a forged left part is ignored").isEqualTo("203.0.113.7");
-		assertThat(InternalProxyForwarding.client(List.of("10.0.0.9", "192.168.1.1"))).isEqualTo("10.0.0.9");
-		assertThat(InternalProxyForwarding.client(List.of("198.51.100.4", "unknown"))).isEqualTo("unknown");
+		assertThat(InternalProxies.client(List.of("10.0.0.9", "192.168.1.1"))).isEqualTo("10.0.0.9");
+		assertThat(InternalProxies.client(List.of("198.51.100.4", "unknown"))).isEqualTo("unknown");
 	}
 
 	@Test
 	void internalAddresses() throws Exception {
 		for (String address : List.of("127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.0.1", "169.254.1.1",
 				"100.64.0.1", "::1", "fd00::1", "fe80::1")) {
-			assertThat(InternalProxyForwarding.internal(InetAddress.getByName(address))).as(address).isTrue();
+			assertThat(InternalProxies.internal(InetAddress.getByName(address))).as(address).isTrue();
 		}
 		for (String address : List.of("8.8.8.8", "100.128.0.1", "203.0.113.7", "2001:db8::1")) {
-			assertThat(InternalProxyForwarding.internal(InetAddress.getByName(address))).as(address).isFalse();
+			assertThat(InternalProxies.internal(InetAddress.getByName(address))).as(address).isFalse();
 		}
 	}
 

@@ -1,0 +1,192 @@
+package com.partnerline.tracking;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.partnerline.support.Api;
+import com.partnerline.support.Fixtures.TestPartner;
+import com.partnerline.support.Fixtures.TestVendor;
+import com.partnerline.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The redirect lane over raw sockets: what a browser sends is answered by the lane,
+ * and everything else on the same connection by Jetty, byte for byte.
+ */
+class RedirectConnectionIntegrationTest extends IntegrationTest {
+
+	private static String get(String code, String... headers) {
+		return "GET /r/" + code + " HTTP/1.1\r\nHost: localhost\r\n" + String.join("", headers) + "\r\n";
+	}
+
+	/** A deep link to {@code page} on the vendor's site. */
+	private String link(TestPartner partner, TestVendor vendor, String page) {
+		Api.Response created = partner.api()
+			.post("/api/v1/partner/links",
+					map("vendor", vendor.slug(), "targetUrl", "https://" + vendor.slug() + ".example.com/" + page));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.json().path("code").asString();
+	}
+
+	private Map<String, Object> click(String response) {
+		String location = header(response, "Location");
+		String clickId = location.substring(location.indexOf("plc=") + 4);
+		return jdbc.sql("SELECT * FROM clicks WHERE click_id = ?").param(clickId).query().singleRow();
+	}
+
+	private static String header(String response, String name) {
+		for (String line : response.split("\r\n")) {
+			if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
+				return line.substring(name.length() + 1).strip();
+			}
+		}
+		throw new AssertionError("no " + name + " in " + response);
+	}
+
+	/** Reads one response head (status line and headers, up to the empty line). */
+	private static String head(InputStream in) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		int matched = 0;
+		while (matched < 4) {
+			int b = in.read();
+			if (b < 0) {
+				throw new AssertionError("connection closed after " + bytes);
+			}
+			bytes.write(b);
+			matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
+					? matched + 1 : 0;
+		}
+		return bytes.toString(StandardCharsets.ISO_8859_1);
+	}
+
+	private Socket connect() throws IOException {
+		Socket socket = new Socket("127.0.0.1", port);
+		socket.setTcpNoDelay(true);
+		socket.setSoTimeout(10_000);
+		return socket;
+	}
+
+	@Test
+	void answersPipelinedRedirectsInOrderAndRecordsEachClick() throws Exception {
+		TestVendor vendor = newVendor();
+		TestPartner partner = newPartner(vendor);
+		String first = link(partner, vendor, "first");
+		String second = link(partner, vendor, "second");
+		try (Socket socket = connect()) {
+			socket.getOutputStream()
+				.write((get(first) + get(second, "User-Agent: Mozilla/5.0 Firefox/140.0\r\n") + get(first))
+					.getBytes(StandardCharsets.US_ASCII));
+			InputStream in = socket.getInputStream();
+			String one = head(in);
+			String two = head(in);
+			String three = head(in);
+			assertThat(one).startsWith("HTTP/1.1 302 Found\r\n").contains("Content-Length: 0\r\n", "Date: ");
+			assertThat(header(one, "Location")).startsWith("https://" + vendor.slug() + ".example.com/first?plc=");
+			assertThat(header(two, "Location")).startsWith("https://" + vendor.slug() + ".example.com/second?plc=");
+			assertThat(header(three, "Location")).startsWith("https://" + vendor.slug() + ".example.com/first?plc=");
+			assertThat(header(one, "Set-Cookie")).matches("pl_ref=\\w{18}; Max-Age=2592000; Path=/; HttpOnly; SameSite=Lax");
+			assertThat(header(one, "Cache-Control")).isEqualTo("no-store");
+			assertThat(click(one).get("link_code")).isEqualTo(first);
+			assertThat(click(one).get("counted")).isEqualTo(true);
+			assertThat(click(two).get("user_agent")).isEqualTo("Mozilla/5.0 Firefox/140.0");
+			assertThat(click(three).get("counted")).as("same address, link and hour").isEqualTo(false);
+		}
+	}
+
+	@Test
+	void waitsForARequestThatArrivesInPieces() throws Exception {
+		TestVendor vendor = newVendor();
+		String code = link(newPartner(vendor), vendor, "buy");
+		byte[] request = get(code, "Referer: https://blog.example.org/\r\n").getBytes(StandardCharsets.US_ASCII);
+		try (Socket socket = connect()) {
+			OutputStream out = socket.getOutputStream();
+			for (int from = 0; from < request.length; from += 9) {
+				out.write(request, from, Math.min(9, request.length - from));
+				out.flush();
+				Thread.sleep(5);
+			}
+			String response = head(socket.getInputStream());
+			assertThat(response).startsWith("HTTP/1.1 302 Found");
+			assertThat(click(response).get("referrer")).isEqualTo("https://blog.example.org/");
+		}
+	}
+
+	@Test
+	void answersHeadAndClosesWhenAsked() throws Exception {
+		TestVendor vendor = newVendor();
+		String code = link(newPartner(vendor), vendor, "buy");
+		try (Socket socket = connect()) {
+			socket.getOutputStream()
+				.write(("HEAD /r/" + code + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			InputStream in = socket.getInputStream();
+			String response = head(in);
+			assertThat(response).startsWith("HTTP/1.1 302 Found").contains("Connection: close\r\n");
+			assertThat(in.read()).as("closed after the answer").isEqualTo(-1);
+		}
+	}
+
+	@Test
+	void handsTheConnectionOverToJettyForAnythingElse() throws Exception {
+		TestVendor vendor = newVendor();
+		String code = link(newPartner(vendor), vendor, "buy");
+		try (Socket socket = connect()) {
+			socket.getOutputStream()
+				.write((get(code) + get("NoSuchCode1", "Accept: text/html\r\n") + get(code, "Connection: close\r\n"))
+					.getBytes(StandardCharsets.US_ASCII));
+			InputStream in = socket.getInputStream();
+			assertThat(head(in)).startsWith("HTTP/1.1 302 Found");
+			String rest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(rest).startsWith("HTTP/1.1 404 Not Found").contains("<html");
+			String afterPage = rest.substring(rest.indexOf("HTTP/1.1 302"));
+			assertThat(afterPage).as("Jetty answers the redirects after the hand-over")
+				.contains("Location: https://" + vendor.slug() + ".example.com/buy?plc=");
+		}
+		try (Socket socket = connect()) {
+			socket.getOutputStream()
+				.write(("GET /r/" + code + " HTTP/1.0\r\nUser-Agent: Old/1.0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			InputStream in = socket.getInputStream();
+			String response = head(in);
+			assertThat(response).startsWith("HTTP/1.1 302 Found");
+			assertThat(in.read()).as("Jetty closes an HTTP/1.0 connection without keep-alive").isEqualTo(-1);
+			assertThat(click(response).get("user_agent")).isEqualTo("Old/1.0");
+		}
+		try (Socket socket = connect()) {
+			socket.getOutputStream()
+				.write(get(code, "Host: other\r\n").getBytes(StandardCharsets.US_ASCII));
+			assertThat(head(socket.getInputStream())).as("two Host headers").startsWith("HTTP/1.1 400 ");
+		}
+		try (Socket socket = connect()) {
+			socket.getOutputStream()
+				.write(get(code, "Cookie: " + "x".repeat(9000) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+			assertThat(head(socket.getInputStream())).startsWith("HTTP/1.1 431 ");
+		}
+	}
+
+	@Test
+	void believesForwardedHeadersOfAnInternalProxyAsJettyDoes() throws Exception {
+		TestVendor vendor = newVendor();
+		String code = link(newPartner(vendor), vendor, "buy");
+		String forwarded = "X-Forwarded-For: 6.6.6.6, 203.0.113.9, 10.0.0.1\r\nX-Forwarded-Proto: https\r\n";
+		try (Socket lane = connect(); Socket jetty = connect()) {
+			lane.getOutputStream().write(get(code, forwarded).getBytes(StandardCharsets.US_ASCII));
+			String laneResponse = head(lane.getInputStream());
+			// HTTP/1.0 is Jetty's: the same visitor seen through Jetty's forwarding customizer
+			jetty.getOutputStream()
+				.write(("GET /r/" + code + " HTTP/1.0\r\n" + forwarded + "\r\n").getBytes(StandardCharsets.US_ASCII));
+			String jettyResponse = head(jetty.getInputStream());
+			assertThat(header(laneResponse, "Set-Cookie")).endsWith("; Secure");
+			assertThat(header(jettyResponse, "Set-Cookie")).endsWith("; Secure");
+			assertThat(click(laneResponse).get("address_hash")).isEqualTo(click(jettyResponse).get("address_hash"));
+			assertThat(click(jettyResponse).get("counted")).as("a repeat of the same visitor").isEqualTo(false);
+		}
+	}
+
+}
