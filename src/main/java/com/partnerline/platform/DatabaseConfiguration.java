@@ -1,6 +1,7 @@
 package com.partnerline.platform;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,6 +31,9 @@ import org.springframework.context.annotation.Configuration;
 class DatabaseConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+	/** WAL written ahead on a durable embedded database: a few minutes of clicks at full load. */
+	private static final int WAL_PREALLOCATION_MB = 1024;
 
 	@Bean
 	EmbeddedDatabase embeddedDatabase(PartnerlineSettings settings,
@@ -54,15 +60,46 @@ class DatabaseConfiguration {
 		return dataSource;
 	}
 
+	/**
+	 * Once the application is ready, a durable embedded database that has fewer WAL
+	 * segments than it keeps gets them written in the background ({@link WalPreallocation}).
+	 */
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> walPreallocation(EmbeddedDatabase embedded, DataSource dataSource) {
+		return event -> {
+			if (!embedded.durable) {
+				return;
+			}
+			Thread thread = new Thread(() -> {
+				long started = System.nanoTime();
+				try {
+					int written = WalPreallocation.preallocate(dataSource,
+							WAL_PREALLOCATION_MB / WalPreallocation.SEGMENT_MB);
+					if (written > 0) {
+						log.info("Wrote {} WAL segments ahead in {} ms", written, (System.nanoTime() - started) / 1_000_000);
+					}
+				}
+				catch (SQLException | RuntimeException ex) {
+					log.warn("Could not write WAL segments ahead: {}", ex.getMessage());
+				}
+			}, "wal-preallocation");
+			thread.setDaemon(true);
+			thread.start();
+		};
+	}
+
 	/** The embedded server's lifecycle; the data source bean depends on it, so it stops last. */
 	static final class EmbeddedDatabase implements DisposableBean {
 
-		static final EmbeddedDatabase NONE = new EmbeddedDatabase(null);
+		static final EmbeddedDatabase NONE = new EmbeddedDatabase(null, false);
 
 		private final EmbeddedPostgres postgres;
 
-		private EmbeddedDatabase(EmbeddedPostgres postgres) {
+		private final boolean durable;
+
+		private EmbeddedDatabase(EmbeddedPostgres postgres, boolean durable) {
 			this.postgres = postgres;
+			this.durable = durable;
 		}
 
 		/**
@@ -91,6 +128,8 @@ class DatabaseConfiguration {
 					// a burst of clicks writes about 1 GB of WAL a minute: checkpoints every 1 GB (the
 					// default) would stall commits and repeat full-page writes that often
 					.setServerConfig("max_wal_size", "4GB")
+					// checkpoints keep this much WAL as recycled segments (see WalPreallocation)
+					.setServerConfig("min_wal_size", WAL_PREALLOCATION_MB + "MB")
 					.setPGStartupWait(Duration.ofSeconds(60))
 					// stopped by destroy() after the beans that use it (event registry, scheduler),
 					// not by a JVM hook racing the application context's shutdown
@@ -98,7 +137,7 @@ class DatabaseConfiguration {
 					.start();
 				log.info("Embedded PostgreSQL on port {} with data in {} (started in {} ms)", postgres.getPort(), pgData,
 						(System.nanoTime() - started) / 1_000_000);
-				return new EmbeddedDatabase(postgres);
+				return new EmbeddedDatabase(postgres, durable);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData, ex);
