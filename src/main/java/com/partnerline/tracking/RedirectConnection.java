@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The redirect lane: a plain HTTP/1.1 connection answers {@code GET /r/{code}} itself,
  * with its own parser for the strict subset of requests a browser sends
- * ({@link RedirectRequest}) and the 302 written as one buffer, instead of Jetty's
+ * ({@link RedirectRequestParser}) and the 302 written as one buffer, instead of Jetty's
  * request machinery. Reading and parsing run on the selector thread (nothing blocks:
- * a link not cached yet is looked up on a pool thread); the answer is written by the
+ * whatever needs the database runs on a pool thread); the answer is written by the
  * click writer's thread once the click's group has committed, and only then is the
  * next request read, so pipelined requests are answered in order.
  * <p>
@@ -135,7 +135,8 @@ final class RedirectConnection extends AbstractConnection.NonBlocking implements
 			serve(request, target);
 			return;
 		}
-		// the first visit of a link on this node reads it from the database: not on the selector thread
+		// the first visit of a link on this node, and the first after its vendor's cookie window
+		// has aged, read the database: not on the selector thread
 		getExecutor().execute(() -> {
 			try {
 				Redirects.Target loaded = factory.redirects.target(request.code());

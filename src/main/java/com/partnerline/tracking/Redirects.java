@@ -60,9 +60,17 @@ final class Redirects {
 	private record CookieWindow(int seconds, long loadedAtMillis) {
 	}
 
-	/** The link of a code when this node knows it already: no database access. */
+	/**
+	 * The link of a code when a visit to it needs no database access: the link is cached
+	 * and its vendor's cookie window is fresh. Null otherwise.
+	 */
 	@Nullable Target cached(String code) {
-		return targets.get(code);
+		Target target = targets.get(code);
+		if (target == null) {
+			return null;
+		}
+		CookieWindow window = windows.get(target.vendorId());
+		return window != null && fresh(window, clock.millis()) ? target : null;
 	}
 
 	/** The link of a code, loaded from the database when it is not cached; null for an unknown code. */
@@ -109,11 +117,15 @@ final class Redirects {
 
 	private int cookieSeconds(long vendorId, long nowMillis) {
 		CookieWindow window = windows.get(vendorId);
-		if (window == null || nowMillis - window.loadedAtMillis() > 60_000) {
+		if (window == null || !fresh(window, nowMillis)) {
 			window = new CookieWindow(tracking.cookieDays(new VendorId(vendorId)) * 86_400, nowMillis);
 			windows.put(vendorId, window);
 		}
 		return window.seconds();
+	}
+
+	private static boolean fresh(CookieWindow window, long nowMillis) {
+		return nowMillis - window.loadedAtMillis() <= 60_000;
 	}
 
 	/** The code of a path {@code /r/{code}}: letters and digits only, else null. */
