@@ -161,20 +161,16 @@ final class RedirectRequestParser {
 			hosts++;
 		}
 		else if (is("user-agent", nameStart, nameEnd)) {
-			other |= userAgent != null;
-			userAgent = value(valueStart, valueEnd);
+			userAgent = single(userAgent, valueStart, valueEnd);
 		}
 		else if (is("referer", nameStart, nameEnd)) {
-			other |= referrer != null;
-			referrer = value(valueStart, valueEnd);
+			referrer = single(referrer, valueStart, valueEnd);
 		}
 		else if (is("x-forwarded-for", nameStart, nameEnd)) {
-			other |= forwardedFor != null;
-			forwardedFor = value(valueStart, valueEnd);
+			forwardedFor = single(forwardedFor, valueStart, valueEnd);
 		}
 		else if (is("x-forwarded-proto", nameStart, nameEnd)) {
-			other |= forwardedProto != null;
-			forwardedProto = value(valueStart, valueEnd);
+			forwardedProto = single(forwardedProto, valueStart, valueEnd);
 		}
 		else if (is("connection", nameStart, nameEnd)) {
 			connection(value(valueStart, valueEnd));
@@ -231,6 +227,12 @@ final class RedirectRequestParser {
 			}
 		}
 		return true;
+	}
+
+	/** The value of a header that may appear once: a second one is Jetty's to judge. */
+	private String single(@Nullable String earlier, int start, int end) {
+		other |= earlier != null;
+		return value(start, end);
 	}
 
 	private String value(int start, int end) {
