@@ -160,7 +160,8 @@ final class RedirectConnection extends AbstractConnection.NonBlocking implements
 		boolean secure = proxied && forwardedProto != null && forwardedProto.equalsIgnoreCase("https");
 		String address = proxied && request.forwardedFor() != null ? forwardedClient(request.forwardedFor())
 				: peerAddress();
-		if (address == null) {
+		// anything but one IPv4 client and one scheme is left to Jetty's forwarding rules
+		if (address == null || proxied && forwardedProto != null && forwardedProto.indexOf(',') >= 0) {
 			handOver();
 			return;
 		}

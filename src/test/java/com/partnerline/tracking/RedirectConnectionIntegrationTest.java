@@ -187,6 +187,12 @@ class RedirectConnectionIntegrationTest extends IntegrationTest {
 			assertThat(click(laneResponse).get("address_hash")).isEqualTo(click(jettyResponse).get("address_hash"));
 			assertThat(click(jettyResponse).get("counted")).as("a repeat of the same visitor").isEqualTo(false);
 		}
+		try (Socket socket = connect()) {
+			socket.getOutputStream()
+				.write(get(code, "X-Forwarded-Proto: https, http\r\n").getBytes(StandardCharsets.US_ASCII));
+			assertThat(header(head(socket.getInputStream()), "Set-Cookie")).as("the leftmost scheme, as Jetty reads it")
+				.endsWith("; Secure");
+		}
 	}
 
 }
