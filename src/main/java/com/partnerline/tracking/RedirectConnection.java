@@ -1,5 +1,6 @@
 package com.partnerline.tracking;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -74,6 +75,12 @@ final class RedirectConnection extends AbstractConnection.NonBlocking implements
 	/** Bytes read and not answered yet, in flush mode; owned by this connection (never pooled). */
 	private final ByteBuffer buffer;
 
+	/** The peer's address as Jetty's {@code Request.getRemoteAddr} gives it; null when it has none. */
+	private final @Nullable String peer;
+
+	/** Whether the peer is an internal proxy, whose forwarded headers count. */
+	private final boolean proxied;
+
 	private boolean closeAfterAnswer;
 
 	private RedirectConnection(Connector connector, EndPoint endPoint, Factory factory) {
@@ -81,6 +88,10 @@ final class RedirectConnection extends AbstractConnection.NonBlocking implements
 		this.connector = connector;
 		this.factory = factory;
 		this.buffer = BufferUtil.allocate(factory.maxRequestLength);
+		SocketAddress remote = endPoint.getRemoteSocketAddress();
+		InetAddress address = remote instanceof InetSocketAddress inet ? inet.getAddress() : null;
+		this.peer = address == null ? null : HostPort.normalizeHost(address.getHostAddress());
+		this.proxied = InternalProxies.internal(address);
 	}
 
 	@Override
@@ -156,10 +167,9 @@ final class RedirectConnection extends AbstractConnection.NonBlocking implements
 
 	private void serve(RedirectRequest request, Redirects.Target target) {
 		String forwardedProto = request.forwardedProto();
-		boolean proxied = fromInternalProxy();
 		boolean secure = proxied && forwardedProto != null && forwardedProto.equalsIgnoreCase("https");
 		String address = proxied && request.forwardedFor() != null ? forwardedClient(request.forwardedFor())
-				: peerAddress();
+				: peer;
 		// anything but one IPv4 client and one scheme is left to Jetty's forwarding rules
 		if (address == null || proxied && forwardedProto != null && forwardedProto.indexOf(',') >= 0) {
 			handOver();
@@ -223,20 +233,6 @@ final class RedirectConnection extends AbstractConnection.NonBlocking implements
 		ByteBuffer unanswered = BufferUtil.allocate(buffer.remaining());
 		BufferUtil.append(unanswered, buffer);
 		return unanswered;
-	}
-
-	private boolean fromInternalProxy() {
-		return getEndPoint().getRemoteSocketAddress() instanceof InetSocketAddress peer
-				&& InternalProxies.internal(peer.getAddress());
-	}
-
-	/** The peer's address as Jetty's {@code Request.getRemoteAddr} gives it. */
-	private @Nullable String peerAddress() {
-		SocketAddress remote = getEndPoint().getRemoteSocketAddress();
-		if (remote instanceof InetSocketAddress peer && peer.getAddress() != null) {
-			return HostPort.normalizeHost(peer.getAddress().getHostAddress());
-		}
-		return null;
 	}
 
 	/**

@@ -76,7 +76,7 @@ final class RedirectRequestParser {
 			at++;
 		}
 		int codeLength = at - codeStart;
-		if (at < end && (codeLength == 0 || codeLength > Redirects.maxCodeLength())) {
+		if (at < end && (codeLength == 0 || codeLength > Redirects.MAX_CODE_LENGTH)) {
 			return ParsedRequest.Undecided.OTHER;
 		}
 		if (at < end && bytes[at] == '?') {

@@ -25,7 +25,7 @@ final class Redirects {
 
 	private static final int MAX_CACHED = 500_000;
 
-	private static final int MAX_CODE_LENGTH = 16;
+	static final int MAX_CODE_LENGTH = 16;
 
 	private final TrackingStore store;
 
@@ -143,10 +143,6 @@ final class Redirects {
 
 	static boolean isCodeChar(int c) {
 		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-	}
-
-	static int maxCodeLength() {
-		return MAX_CODE_LENGTH;
 	}
 
 	private static @Nullable String truncate(@Nullable String value, int max) {

@@ -66,6 +66,10 @@ class RedirectConnectionIntegrationTest extends IntegrationTest {
 		return bytes.toString(StandardCharsets.ISO_8859_1);
 	}
 
+	private static void send(Socket socket, String requests) throws IOException {
+		socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+	}
+
 	private Socket connect() throws IOException {
 		Socket socket = new Socket("127.0.0.1", port);
 		socket.setTcpNoDelay(true);
@@ -80,9 +84,7 @@ class RedirectConnectionIntegrationTest extends IntegrationTest {
 		String first = link(partner, vendor, "first");
 		String second = link(partner, vendor, "second");
 		try (Socket socket = connect()) {
-			socket.getOutputStream()
-				.write((get(first) + get(second, "User-Agent: Mozilla/5.0 Firefox/140.0\r\n") + get(first))
-					.getBytes(StandardCharsets.US_ASCII));
+			send(socket, get(first) + get(second, "User-Agent: Mozilla/5.0 Firefox/140.0\r\n") + get(first));
 			InputStream in = socket.getInputStream();
 			String one = head(in);
 			String two = head(in);
@@ -123,9 +125,7 @@ class RedirectConnectionIntegrationTest extends IntegrationTest {
 		TestVendor vendor = newVendor();
 		String code = link(newPartner(vendor), vendor, "buy");
 		try (Socket socket = connect()) {
-			socket.getOutputStream()
-				.write(("HEAD /r/" + code + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-					.getBytes(StandardCharsets.US_ASCII));
+			send(socket, "HEAD /r/" + code + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 			InputStream in = socket.getInputStream();
 			String response = head(in);
 			assertThat(response).startsWith("HTTP/1.1 302 Found").contains("Connection: close\r\n");
@@ -138,9 +138,7 @@ class RedirectConnectionIntegrationTest extends IntegrationTest {
 		TestVendor vendor = newVendor();
 		String code = link(newPartner(vendor), vendor, "buy");
 		try (Socket socket = connect()) {
-			socket.getOutputStream()
-				.write((get(code) + get("NoSuchCode1", "Accept: text/html\r\n") + get(code, "Connection: close\r\n"))
-					.getBytes(StandardCharsets.US_ASCII));
+			send(socket, get(code) + get("NoSuchCode1", "Accept: text/html\r\n") + get(code, "Connection: close\r\n"));
 			InputStream in = socket.getInputStream();
 			assertThat(head(in)).startsWith("HTTP/1.1 302 Found");
 			String rest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -150,8 +148,7 @@ class RedirectConnectionIntegrationTest extends IntegrationTest {
 				.contains("Location: https://" + vendor.slug() + ".example.com/buy?plc=");
 		}
 		try (Socket socket = connect()) {
-			socket.getOutputStream()
-				.write(("GET /r/" + code + " HTTP/1.0\r\nUser-Agent: Old/1.0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			send(socket, "GET /r/" + code + " HTTP/1.0\r\nUser-Agent: Old/1.0\r\n\r\n");
 			InputStream in = socket.getInputStream();
 			String response = head(in);
 			assertThat(response).startsWith("HTTP/1.1 302 Found");
@@ -159,13 +156,11 @@ class RedirectConnectionIntegrationTest extends IntegrationTest {
 			assertThat(click(response).get("user_agent")).isEqualTo("Old/1.0");
 		}
 		try (Socket socket = connect()) {
-			socket.getOutputStream()
-				.write(get(code, "Host: other\r\n").getBytes(StandardCharsets.US_ASCII));
+			send(socket, get(code, "Host: other\r\n"));
 			assertThat(head(socket.getInputStream())).as("two Host headers").startsWith("HTTP/1.1 400 ");
 		}
 		try (Socket socket = connect()) {
-			socket.getOutputStream()
-				.write(get(code, "Cookie: " + "x".repeat(9000) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+			send(socket, get(code, "Cookie: " + "x".repeat(9000) + "\r\n"));
 			assertThat(head(socket.getInputStream())).startsWith("HTTP/1.1 431 ");
 		}
 	}
@@ -176,11 +171,10 @@ class RedirectConnectionIntegrationTest extends IntegrationTest {
 		String code = link(newPartner(vendor), vendor, "buy");
 		String forwarded = "X-Forwarded-For: 6.6.6.6, 203.0.113.9, 10.0.0.1\r\nX-Forwarded-Proto: https\r\n";
 		try (Socket lane = connect(); Socket jetty = connect()) {
-			lane.getOutputStream().write(get(code, forwarded).getBytes(StandardCharsets.US_ASCII));
+			send(lane, get(code, forwarded));
 			String laneResponse = head(lane.getInputStream());
 			// HTTP/1.0 is Jetty's: the same visitor seen through Jetty's forwarding customizer
-			jetty.getOutputStream()
-				.write(("GET /r/" + code + " HTTP/1.0\r\n" + forwarded + "\r\n").getBytes(StandardCharsets.US_ASCII));
+			send(jetty, "GET /r/" + code + " HTTP/1.0\r\n" + forwarded + "\r\n");
 			String jettyResponse = head(jetty.getInputStream());
 			assertThat(header(laneResponse, "Set-Cookie")).endsWith("; Secure");
 			assertThat(header(jettyResponse, "Set-Cookie")).endsWith("; Secure");
@@ -188,8 +182,7 @@ class RedirectConnectionIntegrationTest extends IntegrationTest {
 			assertThat(click(jettyResponse).get("counted")).as("a repeat of the same visitor").isEqualTo(false);
 		}
 		try (Socket socket = connect()) {
-			socket.getOutputStream()
-				.write(get(code, "X-Forwarded-Proto: https, http\r\n").getBytes(StandardCharsets.US_ASCII));
+			send(socket, get(code, "X-Forwarded-Proto: https, http\r\n"));
 			assertThat(header(head(socket.getInputStream()), "Set-Cookie")).as("the leftmost scheme, as Jetty reads it")
 				.endsWith("; Secure");
 		}
