@@ -20,7 +20,7 @@ import java.util.concurrent.TimeoutException;
 
 import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.ApiProblem;
-import com.partnerline.kernel.GroupCommitWriter;
+import com.partnerline.kernel.Batcher;
 import com.partnerline.kernel.Money;
 import com.partnerline.kernel.PartnerId;
 import org.slf4j.Logger;
@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * batches cannot deadlock.
  */
 @Component
-class OrderWriter extends GroupCommitWriter<OrderWriter.Pending> {
+class OrderWriter extends Batcher<OrderWriter.Pending> {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderWriter.class);
 
@@ -101,7 +101,7 @@ class OrderWriter extends GroupCommitWriter<OrderWriter.Pending> {
 	}
 
 	@Override
-	protected void write(List<Pending> batch) {
+	protected void process(List<Pending> batch) {
 		// the first delivery of each key is inserted; later ones in the batch are answered as retries
 		Map<String, Pending> firsts = new LinkedHashMap<>();
 		for (Pending p : batch) {

@@ -15,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import javax.sql.DataSource;
 
-import com.partnerline.kernel.GroupCommitWriter;
+import com.partnerline.kernel.Batcher;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * so that a repeat costs no hour-key insert at all.
  */
 @Component
-class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
+class ClickWriter extends Batcher<ClickWriter.Pending> {
 
 	private static final Logger log = LoggerFactory.getLogger(ClickWriter.class);
 
@@ -141,7 +141,7 @@ class ClickWriter extends GroupCommitWriter<ClickWriter.Pending> {
 	}
 
 	@Override
-	protected void write(List<Pending> batch) {
+	protected void process(List<Pending> batch) {
 		int n = batch.size();
 		Long[] vendors = new Long[n];
 		String[] ids = new String[n];

@@ -20,10 +20,9 @@ import org.springframework.context.annotation.Configuration;
 class RedirectConfiguration {
 
 	@Bean
-	JettyServerCustomizer redirectLane(TrackingStore store, TrackingManagement tracking, ClickWriter writer,
-			ClickIdentity identity, Clock clock) {
+	JettyServerCustomizer redirectLane(RedirectReads reads, ClickWriter writer, ClickIdentity identity, Clock clock) {
 		return server -> {
-			Redirects redirects = new Redirects(store, tracking, writer, identity, clock);
+			Redirects redirects = new Redirects(reads, writer, identity, clock);
 			RedirectHandler handler = new RedirectHandler(redirects);
 			handler.setHandler(server.getHandler());
 			server.setHandler(handler);

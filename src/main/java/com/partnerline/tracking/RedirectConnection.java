@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import com.partnerline.kernel.InternalProxies;
 import org.eclipse.jetty.http.HttpVersion;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * with its own parser for the strict subset of requests a browser sends
  * ({@link RedirectRequestParser}) and the 302 written as one buffer, instead of Jetty's
  * request machinery. Reading and parsing run on the selector thread (nothing blocks:
- * whatever needs the database runs on a pool thread); the answer is written by the
+ * a link not cached yet is read by {@link RedirectReads}); the answer is written by the
  * click writer's thread once the click's group has committed, and only then is the
  * next request read, so pipelined requests are answered in order.
  * <p>
@@ -146,23 +147,40 @@ final class RedirectConnection extends AbstractConnection.NonBlocking implements
 			serve(request, target);
 			return;
 		}
-		// the first visit of a link on this node, and the first after its vendor's cookie window
-		// has aged, read the database: not on the selector thread
-		getExecutor().execute(() -> {
-			try {
-				Redirects.Target loaded = factory.redirects.target(request.code());
-				if (loaded == null) {
-					handOver();
-				}
-				else {
-					serve(request, loaded);
-				}
+		// the first visit of a link on this node waits for the link to be read, in a group
+		// with others (no thread waits for it); what reading completes continues on the
+		// reads' thread, except a hand-over to Jetty, which may serve on the calling thread
+		CompletableFuture<Redirects.@Nullable Target> lookup;
+		try {
+			lookup = factory.redirects.lookup(request.code());
+		}
+		catch (IllegalStateException ex) {
+			unavailable(request, ex);
+			return;
+		}
+		lookup.whenComplete((loaded, failure) -> {
+			if (failure != null) {
+				unavailable(request, failure);
 			}
-			catch (Throwable failure) {
-				log.warn("Redirect of {} failed", request.code(), failure);
-				getEndPoint().close(failure);
+			else if (loaded == null) {
+				getExecutor().execute(this::handOver);
+			}
+			else {
+				serve(request, loaded);
 			}
 		});
+	}
+
+	/** The link could not be read: answered like a click that could not be stored, the client may try again. */
+	private void unavailable(RedirectRequest request, Throwable failure) {
+		Redirects.notRecorded(request.code(), failure);
+		consume(request);
+		answer(factory.responses.unavailable(closeAfterAnswer));
+	}
+
+	private void consume(RedirectRequest request) {
+		buffer.position(buffer.position() + request.length());
+		closeAfterAnswer = request.close();
 	}
 
 	private void serve(RedirectRequest request, Redirects.Target target) {
@@ -175,8 +193,7 @@ final class RedirectConnection extends AbstractConnection.NonBlocking implements
 			handOver();
 			return;
 		}
-		buffer.position(buffer.position() + request.length());
-		closeAfterAnswer = request.close();
+		consume(request);
 		Redirects.Visit visit;
 		try {
 			visit = factory.redirects.visit(target, address, request.userAgent(), request.referrer(), secure);

@@ -7,7 +7,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.partnerline.kernel.VendorId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +14,14 @@ import org.slf4j.LoggerFactory;
 /**
  * What both ways of answering {@code /r/{code}} share ({@link RedirectConnection} for
  * plain requests, {@link RedirectHandler} for whatever Jetty parses): the link targets,
- * cached per node since links never change once made; the cookie window of each
- * vendor, re-read once a minute; and the visit, made of the click handed to the
- * {@link ClickWriter} and the 302 it is answered with once the click is committed.
+ * cached per node since links never change once made, and the cookie window of each
+ * vendor, both read in groups by {@link RedirectReads}; and the visit, made of the
+ * click handed to the {@link ClickWriter} and the 302 it is answered with once the
+ * click is committed.
+ * <p>
+ * A cookie window older than a minute is still used while it is read again in the
+ * background, so that a change reaches every node within about a minute and no visit
+ * waits for it.
  */
 final class Redirects {
 
@@ -25,11 +29,11 @@ final class Redirects {
 
 	private static final int MAX_CACHED = 500_000;
 
+	private static final long WINDOW_MAX_AGE_MILLIS = 60_000;
+
 	static final int MAX_CODE_LENGTH = 16;
 
-	private final TrackingStore store;
-
-	private final TrackingManagement tracking;
+	private final RedirectReads reads;
 
 	private final ClickWriter writer;
 
@@ -39,12 +43,13 @@ final class Redirects {
 
 	private final Map<String, Target> targets = new ConcurrentHashMap<>();
 
+	/** Reads in flight, so that the visits of one code waiting for it cost one read. */
+	private final Map<String, CompletableFuture<@Nullable Target>> loading = new ConcurrentHashMap<>();
+
 	private final Map<Long, CookieWindow> windows = new ConcurrentHashMap<>();
 
-	Redirects(TrackingStore store, TrackingManagement tracking, ClickWriter writer, ClickIdentity identity,
-			Clock clock) {
-		this.store = store;
-		this.tracking = tracking;
+	Redirects(RedirectReads reads, ClickWriter writer, ClickIdentity identity, Clock clock) {
+		this.reads = reads;
 		this.writer = writer;
 		this.identity = identity;
 		this.clock = clock;
@@ -61,8 +66,8 @@ final class Redirects {
 	}
 
 	/**
-	 * The link of a code when a visit to it needs no database access: the link is cached
-	 * and its vendor's cookie window is fresh. Null otherwise.
+	 * The link of a code when it is cached with its vendor's cookie window, so that a
+	 * visit needs no database access; null otherwise.
 	 */
 	@Nullable Target cached(String code) {
 		Target target = targets.get(code);
@@ -70,30 +75,86 @@ final class Redirects {
 			return null;
 		}
 		CookieWindow window = windows.get(target.vendorId());
-		return window != null && fresh(window, clock.millis()) ? target : null;
+		if (window == null) {
+			return null;
+		}
+		long now = clock.millis();
+		// one visit (the one that moves the time on) has the window read again
+		if (now - window.loadedAtMillis() > WINDOW_MAX_AGE_MILLIS
+				&& windows.replace(target.vendorId(), window, new CookieWindow(window.seconds(), now))) {
+			refreshWindow(target.vendorId());
+		}
+		return target;
 	}
 
-	/** The link of a code, loaded from the database when it is not cached; null for an unknown code. */
-	@Nullable Target target(String code) {
-		Target cached = targets.get(code);
+	/**
+	 * The link of a code with its vendor's cookie window, at once when cached, else once
+	 * read; completes with null for an unknown code.
+	 * @throws IllegalStateException when the reads take no more work
+	 */
+	CompletableFuture<@Nullable Target> lookup(String code) {
+		Target cached = cached(code);
 		if (cached != null) {
-			return cached;
+			return CompletableFuture.completedFuture(cached);
 		}
-		Target loaded = store.link(code)
-			.map(link -> new Target(link.code(), link.vendorId().value(), link.partnerId().value(), link.subId(),
-					link.targetUrl()))
-			.orElse(null);
-		if (loaded != null) {
-			if (targets.size() >= MAX_CACHED) {
-				targets.clear();
-			}
-			targets.put(code, loaded);
+		CompletableFuture<@Nullable Target> mine = new CompletableFuture<>();
+		CompletableFuture<@Nullable Target> earlier = loading.putIfAbsent(code, mine);
+		if (earlier != null) {
+			return earlier;
 		}
-		return loaded;
+		try {
+			reads.link(code).thenCompose(this::withWindow).whenComplete((target, failure) -> {
+				if (target != null) {
+					if (targets.size() >= MAX_CACHED) {
+						targets.clear();
+					}
+					targets.put(code, target);
+				}
+				loading.remove(code, mine);
+				if (failure != null) {
+					mine.completeExceptionally(failure);
+				}
+				else {
+					mine.complete(target);
+				}
+			});
+		}
+		catch (IllegalStateException ex) {
+			loading.remove(code, mine);
+			throw ex;
+		}
+		return mine;
+	}
+
+	/** The link of a code, waiting for it to be read when it is not cached; null for an unknown code. */
+	@Nullable Target target(String code) {
+		return lookup(code).join();
+	}
+
+	private CompletableFuture<@Nullable Target> withWindow(@Nullable Target target) {
+		if (target == null || windows.containsKey(target.vendorId())) {
+			return CompletableFuture.completedFuture(target);
+		}
+		return reads.cookieDays(target.vendorId()).thenApply(days -> {
+			windows.putIfAbsent(target.vendorId(), new CookieWindow(days * 86_400, clock.millis()));
+			return target;
+		});
+	}
+
+	private void refreshWindow(long vendorId) {
+		try {
+			reads.cookieDays(vendorId).thenAccept(
+					days -> windows.put(vendorId, new CookieWindow(days * 86_400, clock.millis())));
+		}
+		catch (IllegalStateException ex) {
+			// the reads are busy or stopping: the window is tried again a minute later
+			log.debug("Cookie window of vendor {} not read again: {}", vendorId, ex.getMessage());
+		}
 	}
 
 	/**
 	 * Records the click of a visit and says how to answer it.
+	 * @param target from {@link #cached} or {@link #lookup}, which have its vendor's cookie window at hand
 	 * @param address the client's address (the keyed hash of it is stored, never the address)
 	 * @throws IllegalStateException when the click writer takes no more clicks
 	 */
@@ -105,7 +166,7 @@ final class Redirects {
 		ClickWriter.Pending click = new ClickWriter.Pending(target.vendorId(), clickId, now, target.code(),
 				target.partnerId(), target.subId(), identity.addressHash(address), agent, truncate(referrer, 1024),
 				ClickIdentity.isBot(agent), new CompletableFuture<>());
-		String cookie = "pl_ref=" + clickId + "; Max-Age=" + cookieSeconds(target.vendorId(), now.toEpochMilli())
+		String cookie = "pl_ref=" + clickId + "; Max-Age=" + windows.get(target.vendorId()).seconds()
 				+ "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
 		return new Visit(target.code(), TargetUrls.withClickId(target.url(), clickId), cookie, writer.record(click));
 	}
@@ -113,19 +174,6 @@ final class Redirects {
 	/** The click could not be stored: no redirect without its click, the client may try again. */
 	static void notRecorded(String code, Throwable failure) {
 		log.warn("Click on {} not recorded: {}", code, failure.getMessage());
-	}
-
-	private int cookieSeconds(long vendorId, long nowMillis) {
-		CookieWindow window = windows.get(vendorId);
-		if (window == null || !fresh(window, nowMillis)) {
-			window = new CookieWindow(tracking.cookieDays(new VendorId(vendorId)) * 86_400, nowMillis);
-			windows.put(vendorId, window);
-		}
-		return window.seconds();
-	}
-
-	private static boolean fresh(CookieWindow window, long nowMillis) {
-		return nowMillis - window.loadedAtMillis() <= 60_000;
 	}
 
 	/** The code of a path {@code /r/{code}}: letters and digits only, else null. */

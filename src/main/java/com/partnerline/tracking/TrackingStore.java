@@ -55,6 +55,14 @@ class TrackingStore {
 		return jdbc.sql("SELECT * FROM links WHERE code = ?").param(code).query(TrackingStore::link).optional();
 	}
 
+	/** The links of these codes that exist, in one query. */
+	List<Link> links(Collection<String> codes) {
+		return jdbc.sql("SELECT * FROM links WHERE code = ANY(?::varchar[])")
+			.param(codes.toArray(String[]::new))
+			.query(TrackingStore::link)
+			.list();
+	}
+
 	Optional<Link> link(VendorId vendorId, String code) {
 		return jdbc.sql("SELECT * FROM links WHERE vendor_id = ? AND code = ?")
 			.params(vendorId.value(), code)

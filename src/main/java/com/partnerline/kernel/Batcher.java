@@ -13,18 +13,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Writes what many requests hand in, in groups: a few writer threads take whatever
- * has queued since their last commit (up to {@code maxBatch}) and write it in one
- * transaction, so that no request pays for a commit of its own. Requests wait on
- * their item's future, which {@link #write(List)} completes once the group is
- * committed. On shutdown the queue is drained before the threads end; the phase puts
- * that after the web server has finished its requests in flight.
+ * Processes what many requests hand in, in groups: a few threads take whatever has
+ * queued since their last group (up to {@code maxBatch}) and process it with one
+ * statement, so that no request pays for a round trip or a commit of its own (group
+ * commit for writers, batched lookups for readers). Requests wait on their item's
+ * future, which {@link #process(List)} completes once the group is done. On shutdown
+ * the queue is drained before the threads end; the phase puts that after the web
+ * server has finished its requests in flight.
  *
- * @param <T> what is written
+ * @param <T> what is processed
  */
-public abstract class GroupCommitWriter<T> implements SmartLifecycle {
+public abstract class Batcher<T> implements SmartLifecycle {
 
-	private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
+	private static final Logger log = LoggerFactory.getLogger(Batcher.class);
 
 	private static final Duration IDLE_POLL = Duration.ofMillis(100);
 
@@ -40,7 +41,7 @@ public abstract class GroupCommitWriter<T> implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	protected GroupCommitWriter(String name, int threads, int capacity, int maxBatch) {
+	protected Batcher(String name, int threads, int capacity, int maxBatch) {
 		this.name = name;
 		this.threadCount = threads;
 		this.maxBatch = maxBatch;
@@ -49,16 +50,16 @@ public abstract class GroupCommitWriter<T> implements SmartLifecycle {
 
 	/**
 	 * Queues an item for the next group.
-	 * @throws IllegalStateException when the writer is stopped or its queue is full
+	 * @throws IllegalStateException when the batcher is stopped or its queue is full
 	 */
 	protected void submit(T item) {
 		if (!running || !queue.offer(item)) {
-			throw new IllegalStateException(name + " is not accepting writes");
+			throw new IllegalStateException(name + " is not accepting work");
 		}
 	}
 
-	/** Writes one group in one transaction and completes each item's future. */
-	protected abstract void write(List<T> batch);
+	/** Processes one group (one transaction for writers) and completes each item's future. */
+	protected abstract void process(List<T> batch);
 
 	/** Called when the group could not be written: fail each item's future. */
 	protected abstract void failed(List<T> batch, RuntimeException ex);
@@ -78,7 +79,7 @@ public abstract class GroupCommitWriter<T> implements SmartLifecycle {
 				batch.add(first);
 				beforeDrain(queue.size(), maxBatch);
 				queue.drainTo(batch, maxBatch - 1);
-				write(batch);
+				process(batch);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -87,7 +88,7 @@ public abstract class GroupCommitWriter<T> implements SmartLifecycle {
 				}
 			}
 			catch (RuntimeException ex) {
-				log.error("{} failed to write a group of {}", name, batch.size(), ex);
+				log.error("{} failed to process a group of {}", name, batch.size(), ex);
 				failed(batch, ex);
 			}
 			finally {
