@@ -2,6 +2,7 @@ package com.partnerline.tracking;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -20,9 +21,10 @@ import org.springframework.context.annotation.Configuration;
 class RedirectConfiguration {
 
 	@Bean
-	JettyServerCustomizer redirectLane(RedirectReads reads, ClickWriter writer, ClickIdentity identity, Clock clock) {
+	JettyServerCustomizer redirectLane(RedirectReads reads, ClickWriter writer, ClickIdentity identity, Clock clock,
+			MeterRegistry meters) {
 		return server -> {
-			Redirects redirects = new Redirects(reads, writer, identity, clock);
+			Redirects redirects = new Redirects(reads, writer, identity, clock, meters);
 			RedirectHandler handler = new RedirectHandler(redirects);
 			handler.setHandler(server.getHandler());
 			server.setHandler(handler);

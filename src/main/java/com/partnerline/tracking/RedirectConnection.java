@@ -84,6 +84,9 @@ final class RedirectConnection extends AbstractConnection.NonBlocking implements
 
 	private boolean closeAfterAnswer;
 
+	/** {@link System#nanoTime()} when the request being answered was read. */
+	private long started;
+
 	private RedirectConnection(Connector connector, EndPoint endPoint, Factory factory) {
 		super(endPoint, connector.getExecutor());
 		this.connector = connector;
@@ -142,6 +145,7 @@ final class RedirectConnection extends AbstractConnection.NonBlocking implements
 	}
 
 	private void serve(RedirectRequest request) {
+		started = System.nanoTime();
 		Redirects.Target target = factory.redirects.cached(request.code());
 		if (target != null) {
 			serve(request, target);
@@ -215,6 +219,8 @@ final class RedirectConnection extends AbstractConnection.NonBlocking implements
 	}
 
 	private void answer(ByteBuffer response) {
+		// counted before the write, which may go on to serve the next request
+		factory.redirects.answered(started);
 		getEndPoint().write(Callback.from(this::answered, this::writeFailed), response);
 	}
 

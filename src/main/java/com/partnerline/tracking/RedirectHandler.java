@@ -34,6 +34,7 @@ class RedirectHandler extends Handler.Wrapper {
 
 	@Override
 	public boolean handle(Request request, Response response, Callback callback) throws Exception {
+		long started = System.nanoTime();
 		String method = request.getMethod();
 		String code = Redirects.code(request.getHttpURI().getPath());
 		Redirects.Target target = code == null || !(HttpMethod.GET.is(method) || HttpMethod.HEAD.is(method)) ? null
@@ -49,9 +50,11 @@ class RedirectHandler extends Handler.Wrapper {
 		}
 		catch (IllegalStateException ex) {
 			unavailable(target.code(), ex, response, callback);
+			redirects.answered(started);
 			return true;
 		}
 		visit.recorded().whenComplete((committed, failure) -> {
+			redirects.answered(started);
 			if (failure != null) {
 				unavailable(visit.code(), failure, response, callback);
 				return;

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +44,8 @@ final class Redirects {
 
 	private final Clock clock;
 
+	private final Timer answers;
+
 	private final Map<String, Target> targets = new ConcurrentHashMap<>();
 
 	/** Reads in flight, so that the visits of one code waiting for it cost one read. */
@@ -48,11 +53,15 @@ final class Redirects {
 
 	private final Map<Long, CookieWindow> windows = new ConcurrentHashMap<>();
 
-	Redirects(RedirectReads reads, ClickWriter writer, ClickIdentity identity, Clock clock) {
+	Redirects(RedirectReads reads, ClickWriter writer, ClickIdentity identity, Clock clock, MeterRegistry meters) {
 		this.reads = reads;
 		this.writer = writer;
 		this.identity = identity;
 		this.clock = clock;
+		this.answers = Timer.builder("partnerline.redirects")
+			.description("Time from a redirect request read to its answer written (its click committed)")
+			.publishPercentiles(0.5, 0.99, 0.999)
+			.register(meters);
 	}
 
 	record Target(String code, long vendorId, UUID partnerId, @Nullable String subId, String url) {
@@ -169,6 +178,14 @@ final class Redirects {
 		String cookie = "pl_ref=" + clickId + "; Max-Age=" + windows.get(target.vendorId()).seconds()
 				+ "; Path=/; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
 		return new Visit(target.code(), TargetUrls.withClickId(target.url(), clickId), cookie, writer.record(click));
+	}
+
+	/**
+	 * Counts a redirect answered (a 302, or a 503 when its click could not be stored).
+	 * @param startedNanos {@link System#nanoTime()} when its request was read
+	 */
+	void answered(long startedNanos) {
+		answers.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
 	}
 
 	/** The click could not be stored: no redirect without its click, the client may try again. */

@@ -12,7 +12,11 @@ import com.partnerline.support.Api;
 import com.partnerline.support.Fixtures.TestPartner;
 import com.partnerline.support.Fixtures.TestVendor;
 import com.partnerline.support.IntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and everything else on the same connection by Jetty, byte for byte.
  */
 class RedirectConnectionIntegrationTest extends IntegrationTest {
+
+	@Autowired
+	MeterRegistry meters;
 
 	private static String get(String code, String... headers) {
 		return "GET /r/" + code + " HTTP/1.1\r\nHost: localhost\r\n" + String.join("", headers) + "\r\n";
@@ -100,6 +107,26 @@ class RedirectConnectionIntegrationTest extends IntegrationTest {
 			assertThat(click(two).get("user_agent")).isEqualTo("Mozilla/5.0 Firefox/140.0");
 			assertThat(click(three).get("counted")).as("same address, link and hour").isEqualTo(false);
 		}
+	}
+
+	@Test
+	void timesEveryAnswerOnBothPathsForTheMetricsEndpoint() throws Exception {
+		TestVendor vendor = newVendor();
+		TestPartner partner = newPartner(vendor);
+		String code = link(partner, vendor, "buy");
+		Timer answers = meters.get("partnerline.redirects").timer();
+		long before = answers.count();
+		try (Socket socket = connect()) {
+			send(socket, get(code, "Connection: close\r\n"));
+			assertThat(head(socket.getInputStream())).startsWith("HTTP/1.1 302 Found");
+		}
+		try (Socket socket = connect()) {
+			send(socket, "GET /r/" + code + " HTTP/1.0\r\n\r\n");
+			assertThat(head(socket.getInputStream())).as("answered by Jetty").startsWith("HTTP/1.1 302 Found");
+		}
+		assertThat(answers.count() - before).isEqualTo(2);
+		assertThat(api.get("/actuator/prometheus").body()).contains("partnerline_redirects_seconds_count",
+				"partnerline_redirects_seconds{quantile=\"0.99\"}");
 	}
 
 	@Test

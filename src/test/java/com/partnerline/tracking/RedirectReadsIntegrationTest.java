@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import com.partnerline.support.Fixtures.TestPartner;
 import com.partnerline.support.Fixtures.TestVendor;
 import com.partnerline.support.IntegrationTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,7 +74,7 @@ class RedirectReadsIntegrationTest extends IntegrationTest {
 		for (int i = 0; i < 20; i++) {
 			codes.add(link(partner, vendor));
 		}
-		Redirects redirects = new Redirects(reads, writer, identity, new MovableClock());
+		Redirects redirects = new Redirects(reads, writer, identity, new MovableClock(), new SimpleMeterRegistry());
 		long groupsBefore = reads.groups();
 		List<CompletableFuture<Redirects.Target>> lookups = new ArrayList<>();
 		for (String code : codes) {
@@ -112,7 +113,7 @@ class RedirectReadsIntegrationTest extends IntegrationTest {
 		TestPartner partner = newPartner(vendor);
 		String code = link(partner, vendor);
 		MovableClock clock = new MovableClock();
-		Redirects redirects = new Redirects(reads, writer, identity, clock);
+		Redirects redirects = new Redirects(reads, writer, identity, clock, new SimpleMeterRegistry());
 		assertThat(maxAge(redirects, redirects.lookup(code).join())).isEqualTo(7 * 86_400);
 
 		assertThat(admin.put("/api/v1/admin/vendors/" + vendor.slug() + "/program", map("cookieDays", 3)).status())
