@@ -119,6 +119,9 @@ sleep 1
 AFTER=$($PSQL -c "SELECT count(*) FROM clicks WHERE vendor_id = $VENDOR_ID")
 APP_JSON=$(echo "$APP_OUT" | grep BENCH_JSON | sed 's/BENCH_JSON //')
 echo "$APP_JSON"
+# the server's own view: time from a request read to its answer written (the last minute or two)
+SERVER_P=$(curl -fs "http://127.0.0.1:$APP_PORT/actuator/prometheus" | grep '^partnerline_redirects_seconds{' \
+  | sed -E 's/.*quantile="([0-9.]+)".* ([0-9.eE+-]+)$/\1 \2/' | awk '{printf "p%s %.1f ms  ", $1 * 100, $2 * 1000}')
 COUNTED=$($PSQL -c "SELECT (count(*) FILTER (WHERE counted) - $COUNTED_BEFORE) || ' counted of ' || (count(*) - $BEFORE) || ' in the window' FROM clicks WHERE vendor_id = $VENDOR_ID")
 
 # the redirect run leaves a million new clicks for autovacuum: settle that debt now, so
@@ -141,7 +144,7 @@ ORDERS_JSON=$(echo "$ORDERS_OUT" | grep BENCH_JSON | sed 's/BENCH_JSON //')
 echo "$ORDERS_JSON"
 STORED=$($PSQL -c "SELECT count(*) || ' ' || count(DISTINCT order_id) FROM orders WHERE vendor_id = $VENDOR_ID AND order_id LIKE 'bench-%'")
 
-python3 - "$NGINX_JSON" "$APP_JSON" "$BEFORE" "$AFTER" "$ORDERS_JSON" "$STORED" "$COUNTED" <<'PY'
+python3 - "$NGINX_JSON" "$APP_JSON" "$BEFORE" "$AFTER" "$ORDERS_JSON" "$STORED" "$COUNTED" "$SERVER_P" <<'PY'
 import json, sys
 nginx, app = json.loads(sys.argv[1]), json.loads(sys.argv[2])
 before, after = int(sys.argv[3]), int(sys.argv[4])
@@ -156,6 +159,7 @@ print()
 print("nginx return 302      : %8.0f req/s  p99 %.1f ms" % (rate(nginx), nginx["p99_us"] / 1000))
 print("Partnerline /r/{code} : %8.0f req/s  p99 %.1f ms  p50 %.1f ms  (errors: status %d, connect %d, read %d, timeout %d)"
       % (rate(app), app["p99_us"] / 1000, app["p50_us"] / 1000, app["status_errors"], app["connect_errors"], app["read_errors"], app["timeouts"]))
+print("  server side         : %s(request read to answer written)" % sys.argv[8])
 print("ratio                 : %.3f  (target >= 0.20)" % ratio)
 print("redirects answered    : %d, clicks recorded in the window: %d  (%s)" % (answered, recorded,
       "every answered redirect recorded" if recorded >= answered else "MISSING %d" % (answered - recorded)))
