@@ -61,7 +61,7 @@ public abstract class Batcher<T> implements SmartLifecycle {
 	/** Processes one group (one transaction for writers) and completes each item's future. */
 	protected abstract void process(List<T> batch);
 
-	/** Called when the group could not be written: fail each item's future. */
+	/** Called when the group could not be processed: fail each item's future. */
 	protected abstract void failed(List<T> batch, RuntimeException ex);
 
 	/** Called before a group is taken, with the first item in hand: room to wait for more. */

@@ -61,6 +61,7 @@ final class Redirects {
 		this.answers = Timer.builder("partnerline.redirects")
 			.description("Time from a redirect request read to its answer written (its click committed)")
 			.publishPercentiles(0.5, 0.99, 0.999)
+			.percentilePrecision(2)
 			.register(meters);
 	}
 
