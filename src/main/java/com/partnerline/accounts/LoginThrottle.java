@@ -72,13 +72,46 @@ public class LoginThrottle {
 			.query((rs, row) -> new Counts(rs.getInt("by_email"), rs.getInt("by_address")))
 			.single();
 		if (counts.byEmail() >= refuseAfter || counts.byAddress() >= refuseAfterPerAddress) {
-			throw ApiProblem.tooManyRequests("accounts.tooManyFailures");
+			throw ApiProblem.tooManyRequests(untilAllowed(email, clientAddress, since, counts),
+					"accounts.tooManyFailures");
 		}
 		int excess = Math.max(counts.byEmail() - slowAfter + 1, counts.byAddress() - refuseAfterPerAddress / 2 + 1);
 		if (excess > 0) {
 			Duration delay = delayStep.multipliedBy(excess);
 			sleep(delay.compareTo(maxDelay) > 0 ? maxDelay : delay);
 		}
+	}
+
+	/**
+	 * How long until the failures over each limit have left the window: the failure whose
+	 * leaving brings a count below its limit is the (count - limit + 1)-th oldest.
+	 */
+	private Duration untilAllowed(String email, String clientAddress, Instant since, Counts counts) {
+		Instant allowed = since;
+		if (counts.byEmail() >= refuseAfter) {
+			allowed = later(allowed, leaving("email", normalize(email), since, counts.byEmail() - refuseAfter));
+		}
+		if (counts.byAddress() >= refuseAfterPerAddress) {
+			allowed = later(allowed, leaving("client_address", clientAddress, since,
+					counts.byAddress() - refuseAfterPerAddress));
+		}
+		Duration wait = Duration.between(since, allowed);
+		return wait.isNegative() ? Duration.ZERO : wait;
+	}
+
+	/** The failed_at of the failure at {@code offset} (oldest first) of one email or address in the window. */
+	private Instant leaving(String column, String value, Instant since, int offset) {
+		return jdbc.sql("SELECT failed_at FROM login_failures WHERE " + column
+				+ " = ? AND failed_at > ? ORDER BY failed_at OFFSET ? LIMIT 1")
+			.params(value, Timestamp.from(since), offset)
+			.query(Timestamp.class)
+			.optional()
+			.map(Timestamp::toInstant)
+			.orElse(since);
+	}
+
+	private static Instant later(Instant a, Instant b) {
+		return a.isAfter(b) ? a : b;
 	}
 
 	/** Records a failed log-on; in its own transaction so that the refusal of the log-on does not undo it. */

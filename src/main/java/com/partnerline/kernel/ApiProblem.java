@@ -1,7 +1,10 @@
 package com.partnerline.kernel;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -22,12 +25,20 @@ public class ApiProblem extends RuntimeException {
 
 	private final List<FieldProblem> errors;
 
+	private final @Nullable Duration retryAfter;
+
 	public ApiProblem(HttpStatus status, String messageKey, Object[] arguments, List<FieldProblem> errors) {
+		this(status, messageKey, arguments, errors, null);
+	}
+
+	private ApiProblem(HttpStatus status, String messageKey, Object[] arguments, List<FieldProblem> errors,
+			@Nullable Duration retryAfter) {
 		super(messageKey);
 		this.status = status;
 		this.messageKey = messageKey;
 		this.arguments = arguments;
 		this.errors = List.copyOf(errors);
+		this.retryAfter = retryAfter;
 	}
 
 	public static ApiProblem notFound(String messageKey, Object... arguments) {
@@ -50,8 +61,9 @@ public class ApiProblem extends RuntimeException {
 		return new ApiProblem(HttpStatus.UNAUTHORIZED, messageKey, arguments, List.of());
 	}
 
-	public static ApiProblem tooManyRequests(String messageKey, Object... arguments) {
-		return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, messageKey, arguments, List.of());
+	/** Refused for now (429); the client may try again after {@code retryAfter} ({@code Retry-After}). */
+	public static ApiProblem tooManyRequests(Duration retryAfter, String messageKey, Object... arguments) {
+		return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, messageKey, arguments, List.of(), retryAfter);
 	}
 
 	/** A rule of the business refuses the request (422), for example a month that has not ended. */
@@ -82,6 +94,11 @@ public class ApiProblem extends RuntimeException {
 
 	public List<FieldProblem> errors() {
 		return errors;
+	}
+
+	/** How long the client should wait before trying again, when that is known. */
+	public @Nullable Duration retryAfter() {
+		return retryAfter;
 	}
 
 	/** Each bad field as a line a person reads on a page: {@code field: message} in {@code locale}. */

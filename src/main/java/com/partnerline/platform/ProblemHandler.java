@@ -58,6 +58,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			body.setType(VALIDATION_TYPE);
 			body.setProperty("errors", localized(problem.errors()));
 		}
+		if (problem.retryAfter() != null) {
+			// whole seconds, rounded up: a client that waits that long is not refused again
+			long seconds = Math.max(1, (problem.retryAfter().toMillis() + 999) / 1000);
+			return ResponseEntity.status(problem.status())
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(body);
+		}
 		return respond(problem.status(), body);
 	}
 
