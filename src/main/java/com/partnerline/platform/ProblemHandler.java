@@ -58,15 +58,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			body.setType(VALIDATION_TYPE);
 			body.setProperty("errors", localized(problem.errors()));
 		}
+		HttpHeaders headers = new HttpHeaders();
 		if (problem.retryAfter() != null) {
 			// whole seconds, rounded up: a client that waits that long is not refused again
-			long seconds = Math.max(1, (problem.retryAfter().toMillis() + 999) / 1000);
-			return ResponseEntity.status(problem.status())
-				.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(body);
+			headers.set(HttpHeaders.RETRY_AFTER,
+					Long.toString(Math.max(1, (problem.retryAfter().toMillis() + 999) / 1000)));
 		}
-		return respond(problem.status(), body);
+		return respond(problem.status(), body, headers);
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
@@ -176,7 +174,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static ResponseEntity<Object> respond(HttpStatusCode status, ProblemDetail body) {
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+		return respond(status, body, HttpHeaders.EMPTY);
+	}
+
+	private static ResponseEntity<Object> respond(HttpStatusCode status, ProblemDetail body, HttpHeaders headers) {
+		return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
 	}
 
 	/** Resolves a message key in the caller's language; text that is not a key is kept as it is. */
