@@ -5,9 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,42 +27,30 @@ import org.springframework.stereotype.Component;
  * (one round trip, one commit) and then complete every click of the group. So each
  * answered redirect is durable, yet no request pays for a transaction of its own: under
  * load one commit carries dozens of clicks, and an idle server commits a lone click at
- * once (no timer to wait for).
- * <p>
- * Repeats are found in {@code click_hours}: one row per 64-bit fingerprint of (vendor, link,
- * address hash, hour);
- * the click that inserts the row is counted, later ones in that hour are not. Bots
- * are never counted. Keys are inserted in sorted order so that two writers (or two
- * nodes) can never deadlock on them. Keys this node has seen claimed are remembered,
- * so that a repeat costs no hour-key insert at all.
+ * once (no timer to wait for). Which clicks count (the repeat rule) is the
+ * {@link HourClaims}' to decide: this node before the statement, or the database in it.
  */
 @Component
 class ClickWriter extends Batcher<ClickWriter.Pending> {
 
 	private static final Logger log = LoggerFactory.getLogger(ClickWriter.class);
 
-	/**
-	 * One statement per batch, run in autocommit (one round trip, one commit): the
-	 * candidates' hour keys go into {@code click_hours}; a candidate whose key was
-	 * inserted is counted; every click goes into {@code clicks}, and the group's counts per
-	 * partner, quarter hour and sub-id into {@code click_count_deltas} (see {@link ClickHousekeeping}).
-	 */
-	private static final String INSERT = """
+	private static final String GROUP = """
 			WITH x AS (
 			  SELECT * FROM unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::varchar[], ?::uuid[], ?::varchar[],
 			    ?::varchar[], ?::varchar[], ?::varchar[], ?::boolean[], ?::boolean[], ?::bigint[], ?::bigint[])
 			    AS x(v, c, t, l, p, s, a, u, r, b, candidate, k, h)),
-			hours AS (
-			  INSERT INTO click_hours (key, hour)
-			  SELECT k, timestamptz 'epoch' + h * interval '1 second' FROM x WHERE candidate
-			  ORDER BY k
-			  ON CONFLICT DO NOTHING
-			  RETURNING key),
+			""";
+
+	/**
+	 * Stores every click of the group, counted as {@code %s} says, and the group's counts
+	 * per partner, quarter hour and sub-id in {@code click_count_deltas} (see {@link ClickHousekeeping}).
+	 */
+	private static final String STORE = """
 			stored AS (
 			  INSERT INTO clicks (vendor_id, click_id, occurred_at, link_code, partner_id, sub_id, address_hash,
 			    user_agent, referrer, bot, counted)
-			  SELECT v, c, timestamptz 'epoch' + t * interval '1 microsecond', l, p, s, a, u, r, b,
-			    candidate AND k IN (SELECT key FROM hours)
+			  SELECT v, c, timestamptz 'epoch' + t * interval '1 microsecond', l, p, s, a, u, r, b, %s
 			  FROM x
 			  RETURNING vendor_id, partner_id, occurred_at, sub_id, counted)
 			INSERT INTO click_count_deltas (vendor_id, partner_id, bucket, sub_id, clicks, counted)
@@ -73,24 +59,30 @@ class ClickWriter extends Batcher<ClickWriter.Pending> {
 			FROM stored
 			GROUP BY 1, 2, 3, 4""";
 
+	/** The candidates decided by this node are counted. */
+	private static final String INSERT_DECIDED = GROUP + STORE.formatted("candidate");
+
+	/**
+	 * The candidates' hour keys go into {@code click_hours} first (in key order, so that two
+	 * writers or nodes can never deadlock on them); a candidate whose key was inserted is counted.
+	 */
+	private static final String INSERT_CLAIMING = GROUP + """
+			hours AS (
+			  INSERT INTO click_hours (key, hour)
+			  SELECT k, timestamptz 'epoch' + h * interval '1 second' FROM x WHERE candidate
+			  ORDER BY k
+			  ON CONFLICT DO NOTHING
+			  RETURNING key),
+			""" + STORE.formatted("candidate AND k IN (SELECT key FROM hours)");
+
 	/** A click waiting for its batch to commit. */
 	record Pending(long vendorId, String clickId, Instant occurredAt, String linkCode, UUID partnerId,
 			@Nullable String subId, String addressHash, @Nullable String userAgent, @Nullable String referrer,
 			boolean bot, CompletableFuture<Void> done) {
 
-		/** A 64-bit fingerprint (FNV-1a) of vendor, link, address hash and hour: the key of the repeat rule. */
+		/** The key of the repeat rule. */
 		long hourKey() {
-			long hash = 0xcbf29ce484222325L;
-			hash = (hash ^ vendorId) * 0x100000001b3L;
-			hash = (hash ^ hour()) * 0x100000001b3L;
-			for (int i = 0; i < linkCode.length(); i++) {
-				hash = (hash ^ linkCode.charAt(i)) * 0x100000001b3L;
-			}
-			hash = (hash ^ '|') * 0x100000001b3L;
-			for (int i = 0; i < addressHash.length(); i++) {
-				hash = (hash ^ addressHash.charAt(i)) * 0x100000001b3L;
-			}
-			return hash;
+			return HourClaims.key(vendorId, linkCode, addressHash, hour());
 		}
 
 		long hour() {
@@ -99,11 +91,9 @@ class ClickWriter extends Batcher<ClickWriter.Pending> {
 
 	}
 
-	private static final int MAX_CLAIMED = 1_000_000;
-
 	private final DataSource dataSource;
 
-	private final ClaimedHourKeys claimed = new ClaimedHourKeys(MAX_CLAIMED);
+	private final HourClaims claims;
 
 	private final TrackingSettings settings;
 
@@ -111,9 +101,10 @@ class ClickWriter extends Batcher<ClickWriter.Pending> {
 
 	private final AtomicLong written = new AtomicLong();
 
-	ClickWriter(DataSource dataSource, TrackingSettings settings) {
+	ClickWriter(DataSource dataSource, TrackingSettings settings, HourClaims claims) {
 		super("click-writer", settings.writerThreads(), 200_000, settings.maxBatch());
 		this.dataSource = dataSource;
+		this.claims = claims;
 		this.settings = settings;
 	}
 
@@ -153,12 +144,9 @@ class ClickWriter extends Batcher<ClickWriter.Pending> {
 		String[] agents = new String[n];
 		String[] referrers = new String[n];
 		Boolean[] bots = new Boolean[n];
-		Boolean[] candidates = new Boolean[n];
 		Long[] keys = new Long[n];
 		Long[] hours = new Long[n];
-		Set<Long> seen = new HashSet<>();
-		long[] claiming = new long[n];
-		int claimingCount = 0;
+		long[] hourKeys = new long[n];
 		for (int i = 0; i < n; i++) {
 			Pending p = batch.get(i);
 			vendors[i] = p.vendorId();
@@ -171,19 +159,17 @@ class ClickWriter extends Batcher<ClickWriter.Pending> {
 			agents[i] = p.userAgent();
 			referrers[i] = p.referrer();
 			bots[i] = p.bot();
-			// only the first non-bot click of a key in the batch may be counted, and only if no
-			// earlier group has claimed the key already; a bot's click claims nothing
-			long key = p.hourKey();
-			keys[i] = key;
-			boolean candidate = !p.bot() && !claimed.contains(key) && seen.add(key);
-			if (candidate) {
-				claiming[claimingCount++] = key;
-			}
-			candidates[i] = candidate;
+			hourKeys[i] = p.hourKey();
+			keys[i] = hourKeys[i];
 			hours[i] = p.hour();
 		}
+		boolean[] candidates = claims.candidates(batch, hourKeys);
+		Boolean[] candidateFlags = new Boolean[n];
+		for (int i = 0; i < n; i++) {
+			candidateFlags[i] = candidates[i];
+		}
 		try (Connection connection = dataSource.getConnection();
-				PreparedStatement statement = connection.prepareStatement(INSERT)) {
+				PreparedStatement statement = connection.prepareStatement(claims.decidedInDatabase() ? INSERT_CLAIMING : INSERT_DECIDED)) {
 			statement.setArray(1, connection.createArrayOf("bigint", vendors));
 			statement.setArray(2, connection.createArrayOf("varchar", ids));
 			statement.setArray(3, connection.createArrayOf("bigint", times));
@@ -194,7 +180,7 @@ class ClickWriter extends Batcher<ClickWriter.Pending> {
 			statement.setArray(8, connection.createArrayOf("varchar", agents));
 			statement.setArray(9, connection.createArrayOf("varchar", referrers));
 			statement.setArray(10, connection.createArrayOf("boolean", bots));
-			statement.setArray(11, connection.createArrayOf("boolean", candidates));
+			statement.setArray(11, connection.createArrayOf("boolean", candidateFlags));
 			statement.setArray(12, connection.createArrayOf("bigint", keys));
 			statement.setArray(13, connection.createArrayOf("bigint", hours));
 			statement.executeUpdate();
@@ -204,14 +190,13 @@ class ClickWriter extends Batcher<ClickWriter.Pending> {
 		}
 		catch (SQLException | RuntimeException ex) {
 			log.error("Could not store {} clicks", n, ex);
+			claims.abandoned(batch, hourKeys, candidates);
 			batch.forEach(p -> p.done().completeExceptionally(ex));
 			return;
 		}
 		batches.incrementAndGet();
 		written.addAndGet(n);
-		// the candidates' keys now have their row in click_hours (inserted by this group or
-		// found there): later clicks with them are repeats without a database lookup
-		claimed.addAll(claiming, claimingCount);
+		claims.committed(batch, hourKeys, candidates);
 		batch.forEach(p -> p.done().complete(null));
 	}
 
