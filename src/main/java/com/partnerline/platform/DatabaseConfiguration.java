@@ -91,15 +91,21 @@ class DatabaseConfiguration {
 	/** The embedded server's lifecycle; the data source bean depends on it, so it stops last. */
 	static final class EmbeddedDatabase implements DisposableBean {
 
-		static final EmbeddedDatabase NONE = new EmbeddedDatabase(null, false);
+		static final EmbeddedDatabase NONE = new EmbeddedDatabase(null, false, null);
+
+		/** How often the data files written since are synced (see {@link WritebackPacer}). */
+		private static final Duration WRITEBACK_INTERVAL = Duration.ofSeconds(1);
 
 		private final EmbeddedPostgres postgres;
 
 		private final boolean durable;
 
-		private EmbeddedDatabase(EmbeddedPostgres postgres, boolean durable) {
+		private final WritebackPacer writeback;
+
+		private EmbeddedDatabase(EmbeddedPostgres postgres, boolean durable, WritebackPacer writeback) {
 			this.postgres = postgres;
 			this.durable = durable;
+			this.writeback = writeback;
 		}
 
 		/**
@@ -137,7 +143,9 @@ class DatabaseConfiguration {
 					.start();
 				log.info("Embedded PostgreSQL on port {} with data in {} (started in {} ms)", postgres.getPort(), pgData,
 						(System.nanoTime() - started) / 1_000_000);
-				return new EmbeddedDatabase(postgres, durable);
+				// without fsync nothing is meant to reach the disk soon
+				WritebackPacer writeback = durable ? new WritebackPacer(pgData, WRITEBACK_INTERVAL).start() : null;
+				return new EmbeddedDatabase(postgres, durable, writeback);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData, ex);
@@ -190,6 +198,9 @@ class DatabaseConfiguration {
 
 		@Override
 		public void destroy() throws IOException {
+			if (writeback != null) {
+				writeback.close();
+			}
 			if (postgres != null) {
 				postgres.close();
 			}
