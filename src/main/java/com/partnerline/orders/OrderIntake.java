@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.partnerline.catalog.CatalogManagement;
@@ -49,6 +50,13 @@ import org.springframework.stereotype.Component;
 class OrderIntake {
 
 	private static final int CACHE_MILLIS = 10_000;
+
+	// compiled once: String.matches compiles its pattern on every call, on the intake's hot path
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+
+	private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
+
+	private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
 
 	private final OrderManagement orders;
 
@@ -96,11 +104,11 @@ class OrderIntake {
 		Currency currency = currency(json.path("currency"), problems);
 		JsonNode customer = json.path("customer");
 		String email = text(customer, "email", 320, false, "customer.email", problems);
-		if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
+		if (email != null && !EMAIL.matcher(email).matches()) {
 			problems.add(new FieldProblem("customer.email", "orders.emailInvalid"));
 		}
 		String country = text(customer, "country", 2, false, "customer.country", problems);
-		if (country != null && !country.matches("[A-Za-z]{2}")) {
+		if (country != null && !COUNTRY.matcher(country).matches()) {
 			problems.add(new FieldProblem("customer.country", "orders.countryInvalid"));
 		}
 		List<OrderItem> items = items(json.path("items"), problems);
@@ -300,7 +308,7 @@ class OrderIntake {
 		}
 		String code = node.asString();
 		try {
-			if (code.matches("[A-Z]{3}")) {
+			if (CURRENCY_CODE.matcher(code).matches()) {
 				return Currency.getInstance(code);
 			}
 		}
