@@ -157,8 +157,8 @@ ratio = rate(app) / rate(nginx)
 orders_rate = orders["requests"] / (orders["duration_us"] / 1e6)
 print()
 print("nginx return 302      : %8.0f req/s  p99 %.1f ms" % (rate(nginx), nginx["p99_us"] / 1000))
-print("Partnerline /r/{code} : %8.0f req/s  p99 %.1f ms  p50 %.1f ms  (errors: status %d, connect %d, read %d, timeout %d)"
-      % (rate(app), app["p99_us"] / 1000, app["p50_us"] / 1000, app["status_errors"], app["connect_errors"], app["read_errors"], app["timeouts"]))
+print("Partnerline /r/{code} : %8.0f req/s  p99 %.1f ms  p50 %.1f ms  p90 %.1f ms  p99.9 %.1f ms  (errors: status %d, connect %d, read %d, timeout %d)"
+      % (rate(app), app["p99_us"] / 1000, app["p50_us"] / 1000, app["p90_us"] / 1000, app["p999_us"] / 1000, app["status_errors"], app["connect_errors"], app["read_errors"], app["timeouts"]))
 print("  server side         : %s(request read to answer written)" % sys.argv[8])
 print("ratio                 : %.3f  (target >= 0.20)" % ratio)
 print("redirects answered    : %d, clicks recorded in the window: %d  (%s)" % (answered, recorded,
