@@ -21,20 +21,7 @@ final class HourKeySet {
 	private boolean hasZero;
 
 	boolean contains(long key) {
-		if (key == FREE) {
-			return hasZero;
-		}
-		long[] table = slots;
-		int mask = table.length - 1;
-		for (int i = slot(key, mask);; i = (i + 1) & mask) {
-			long found = table[i];
-			if (found == key) {
-				return true;
-			}
-			if (found == FREE) {
-				return false;
-			}
-		}
+		return key == FREE ? hasZero : slots[find(key)] == key;
 	}
 
 	/** @return whether the key was new */
@@ -48,18 +35,13 @@ final class HourKeySet {
 		if ((size + 1) * 2 > slots.length) {
 			grow();
 		}
-		int mask = slots.length - 1;
-		for (int i = slot(key, mask);; i = (i + 1) & mask) {
-			long found = slots[i];
-			if (found == key) {
-				return false;
-			}
-			if (found == FREE) {
-				slots[i] = key;
-				size++;
-				return true;
-			}
+		int i = find(key);
+		if (slots[i] == key) {
+			return false;
 		}
+		slots[i] = key;
+		size++;
+		return true;
 	}
 
 	/** @return whether the key was there */
@@ -69,14 +51,11 @@ final class HourKeySet {
 			hasZero = false;
 			return removed;
 		}
-		int mask = slots.length - 1;
-		int i = slot(key, mask);
-		while (slots[i] != key) {
-			if (slots[i] == FREE) {
-				return false;
-			}
-			i = (i + 1) & mask;
+		int i = find(key);
+		if (slots[i] != key) {
+			return false;
 		}
+		int mask = slots.length - 1;
 		// shift later keys of the probe run back into the gap, so that none is cut off from its home slot
 		int gap = i;
 		for (int j = (gap + 1) & mask; slots[j] != FREE; j = (j + 1) & mask) {
@@ -112,6 +91,16 @@ final class HourKeySet {
 				add(key);
 			}
 		}
+	}
+
+	/** The slot holding the key, or else the free slot that ends its probe run. */
+	private int find(long key) {
+		int mask = slots.length - 1;
+		int i = slot(key, mask);
+		while (slots[i] != key && slots[i] != FREE) {
+			i = (i + 1) & mask;
+		}
+		return i;
 	}
 
 	private static int slot(long key, int mask) {
