@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Base of the integration tests: the whole application on a random port, on a real
  * (embedded) PostgreSQL 17 with its own data folder, demo data loaded. All
@@ -71,6 +73,12 @@ public abstract class IntegrationTest {
 	/** Creates a vendor with the default program and one product {@code PROD} at 100.00 USD. */
 	protected Fixtures.TestVendor newVendor() {
 		return Fixtures.vendor(admin, unique("vendor"));
+	}
+
+	/** Sets the vendor's cookie window (the program's {@code cookieDays}) through the admin API. */
+	protected void setCookieWindow(Fixtures.TestVendor vendor, int days) {
+		assertThat(admin.put("/api/v1/admin/vendors/" + vendor.slug() + "/program", map("cookieDays", days)).status())
+			.isEqualTo(200);
 	}
 
 	/** An active partner with a bearer token that joined {@code vendor} as an affiliate. */

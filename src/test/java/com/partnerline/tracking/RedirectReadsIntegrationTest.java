@@ -108,16 +108,14 @@ class RedirectReadsIntegrationTest extends IntegrationTest {
 	@Test
 	void readsAnAgedCookieWindowAgainWhileVisitsGoOnWithTheOneTheyHave() {
 		TestVendor vendor = newVendor();
-		assertThat(admin.put("/api/v1/admin/vendors/" + vendor.slug() + "/program", map("cookieDays", 7)).status())
-			.isEqualTo(200);
+		setCookieWindow(vendor, 7);
 		TestPartner partner = newPartner(vendor);
 		String code = link(partner, vendor);
 		MovableClock clock = new MovableClock();
 		Redirects redirects = new Redirects(reads, writer, identity, clock, new SimpleMeterRegistry());
 		assertThat(maxAge(redirects, redirects.lookup(code).join())).isEqualTo(7 * 86_400);
 
-		assertThat(admin.put("/api/v1/admin/vendors/" + vendor.slug() + "/program", map("cookieDays", 3)).status())
-			.isEqualTo(200);
+		setCookieWindow(vendor, 3);
 		clock.advance(Duration.ofSeconds(59));
 		assertThat(maxAge(redirects, redirects.cached(code))).as("a window younger than a minute is used as it is")
 			.isEqualTo(7 * 86_400);

@@ -123,8 +123,7 @@ class TrackingIntegrationTest extends IntegrationTest {
 	@Test
 	void setsTheCookieForTheProgramsCookieWindow() {
 		TestVendor vendor = newVendor();
-		assertThat(admin.put("/api/v1/admin/vendors/" + vendor.slug() + "/program", map("cookieDays", 7)).status())
-			.isEqualTo(200);
+		setCookieWindow(vendor, 7);
 		TestPartner partner = newPartner(vendor);
 		Api.Response redirect = api.get("/r/" + link(partner, vendor, "sku", "PROD"));
 		assertThat(redirect.header("Set-Cookie")).contains("Max-Age=604800");
