@@ -1,5 +1,7 @@
 package com.partnerline.tracking;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
 
 import com.partnerline.support.Fixtures.TestPartner;
 import com.partnerline.support.Fixtures.TestVendor;
@@ -34,6 +38,9 @@ class RedirectReadsIntegrationTest extends IntegrationTest {
 
 	@Autowired
 	ClickIdentity identity;
+
+	@Autowired
+	DataSource dataSource;
 
 	/** A clock the test moves. */
 	static final class MovableClock extends Clock {
@@ -67,7 +74,7 @@ class RedirectReadsIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
-	void readsLinksNotCachedInGroupsAndEachCodeOnce() {
+	void readsLinksNotCachedInGroupsAndEachCodeOnce() throws Exception {
 		TestVendor vendor = newVendor();
 		TestPartner partner = newPartner(vendor);
 		List<String> codes = new ArrayList<>();
@@ -77,15 +84,23 @@ class RedirectReadsIntegrationTest extends IntegrationTest {
 		Redirects redirects = new Redirects(reads, writer, identity, new MovableClock(), new SimpleMeterRegistry());
 		long groupsBefore = reads.groups();
 		List<CompletableFuture<Redirects.Target>> lookups = new ArrayList<>();
-		for (String code : codes) {
-			// every code twice in a row: the second visit waits for the first one's read
-			CompletableFuture<Redirects.Target> first = redirects.lookup(code);
-			CompletableFuture<Redirects.Target> second = redirects.lookup(code);
-			assertThat(second.isDone() || second == first).as("one read per code in flight").isTrue();
-			lookups.add(first);
-			lookups.add(second);
+		CompletableFuture<Redirects.Target> unknown;
+		// the links table locked: the reader's first group waits, so the visits that follow queue
+		// behind it as they would under load (an idle reader would take each code on its own)
+		try (Connection lock = dataSource.getConnection(); Statement statement = lock.createStatement()) {
+			lock.setAutoCommit(false);
+			statement.execute("LOCK TABLE links IN ACCESS EXCLUSIVE MODE");
+			for (String code : codes) {
+				// every code twice in a row: the second visit waits for the first one's read
+				CompletableFuture<Redirects.Target> first = redirects.lookup(code);
+				CompletableFuture<Redirects.Target> second = redirects.lookup(code);
+				assertThat(second.isDone() || second == first).as("one read per code in flight").isTrue();
+				lookups.add(first);
+				lookups.add(second);
+			}
+			unknown = redirects.lookup("NoSuchCode42");
+			lock.commit();
 		}
-		CompletableFuture<Redirects.Target> unknown = redirects.lookup("NoSuchCode42");
 		for (int i = 0; i < lookups.size(); i++) {
 			Redirects.Target target = lookups.get(i).join();
 			assertThat(target.code()).isEqualTo(codes.get(i / 2));
