@@ -1,8 +1,10 @@
 package com.partnerline.kernel;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
+
+import com.google.common.net.InetAddresses;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,21 +13,30 @@ import org.jspecify.annotations.Nullable;
  * private, link-local, shared or unique-local addresses), and which address of an
  * {@code X-Forwarded-For} chain is the client: the rightmost one that is no internal
  * proxy, since each proxy appends what it saw and only the left part can be forged.
+ * Addresses are read as literals only (Guava's {@link InetAddresses}): never a name
+ * lookup, and {@code 999.999.999.999} is no address.
  */
 public final class InternalProxies {
 
 	private InternalProxies() {
 	}
 
-	/** The rightmost address that is no internal proxy; the leftmost when all are. */
-	public static String client(List<String> chain) {
-		for (int i = chain.size() - 1; i > 0; i--) {
-			InetAddress address = literal(chain.get(i));
-			if (address == null || !internal(address)) {
-				return chain.get(i);
+	/**
+	 * The rightmost address that is no internal proxy, the leftmost when all are, written
+	 * as its canonical literal; empty when an entry up to it is no address literal (the
+	 * chain cannot be believed beyond a hop that wrote something else).
+	 */
+	public static Optional<String> client(List<String> chain) {
+		for (int i = chain.size() - 1; i >= 0; i--) {
+			InetAddress address = literal(chain.get(i).strip());
+			if (address == null) {
+				return Optional.empty();
+			}
+			if (i == 0 || !internal(address)) {
+				return Optional.of(InetAddresses.toAddrString(address));
 			}
 		}
-		return chain.get(0);
+		return Optional.empty();
 	}
 
 	public static boolean internal(@Nullable InetAddress address) {
@@ -44,18 +55,10 @@ public final class InternalProxies {
 		return (bytes[0] & 0xfe) == 0xfc;
 	}
 
-	/** An address written as a literal; null for anything else (never a name lookup). */
+	/** An address written as a literal (IPv6 optionally in brackets); null for anything else. */
 	private static @Nullable InetAddress literal(String value) {
 		String text = value.startsWith("[") && value.endsWith("]") ? value.substring(1, value.length() - 1) : value;
-		if (text.isEmpty() || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
-			return null;
-		}
-		try {
-			return InetAddress.getByName(text);
-		}
-		catch (UnknownHostException ex) {
-			return null;
-		}
+		return InetAddresses.isInetAddress(text) ? InetAddresses.forString(text) : null;
 	}
 
 }

@@ -16,13 +16,22 @@ import org.jspecify.annotations.Nullable;
  * @param attribution how the partner was found ({@link Attribution#NONE} without one)
  * @param selfReferral the customer is the partner itself: stored, flagged, not commissioned
  * @param contentHash a hash of what the sender sent; a retry with another hash is a conflict
+ * @param subId the sub-id of the partner's link or click the order came through
  */
 public record NewOrder(String orderId, OffsetDateTime occurredAt, Currency currency, String customerEmail,
 		String customerCountry, List<OrderItem> items, @Nullable PartnerId partnerId, Attribution attribution,
-		@Nullable String clickId, boolean selfReferral, String contentHash) {
+		@Nullable String clickId, boolean selfReferral, String contentHash, @Nullable String subId) {
 
 	public NewOrder {
 		items = List.copyOf(items);
+	}
+
+	/** An order without a sub-id. */
+	public NewOrder(String orderId, OffsetDateTime occurredAt, Currency currency, String customerEmail,
+			String customerCountry, List<OrderItem> items, @Nullable PartnerId partnerId, Attribution attribution,
+			@Nullable String clickId, boolean selfReferral, String contentHash) {
+		this(orderId, occurredAt, currency, customerEmail, customerCountry, items, partnerId, attribution, clickId,
+				selfReferral, contentHash, null);
 	}
 
 }

@@ -2,18 +2,19 @@ package com.partnerline.orders;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.partnerline.catalog.CatalogManagement;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.ApiProblem;
 import com.partnerline.kernel.FieldProblem;
@@ -29,17 +30,20 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Signed order and refund notifications from order processors (docs/api.md), served by
- * {@link OrderIntakeController} and, on the hot path, by {@link OrderIntakeLane}. The raw
- * body is verified before it is read; then it is validated field by field, attributed
- * through the tracking module and recorded exactly once. Its content hash is taken
- * from the validated fields, so a retry that differs only in whitespace or key order
- * is the same order, and one that differs in any value is a conflict (409).
+ * Signed order and refund notifications from order processors (docs/api.md), verified
+ * by {@link OrderIntakeSecurity} before they get here. The body is validated field by
+ * field, attributed through the tracking module and recorded exactly once. Its content
+ * hash is taken from a canonical form of the validated fields ({@link ContentHash}), so
+ * a retry that differs only in whitespace or key order is the same order, and one that
+ * differs in any value is a conflict (409).
  * <p>
  * The amount answered is the net amount in the program currency rounded half-even to
  * cents for display; the stored amount keeps its full precision. A checkout on the
@@ -49,9 +53,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderIntake {
 
-	private static final int CACHE_MILLIS = 10_000;
-
-	// compiled once: String.matches compiles its pattern on every call, on the intake's hot path
+	// compiled once: String.matches compiles its pattern on every call
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
 	private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
@@ -60,43 +62,32 @@ class OrderIntake {
 
 	private final OrderManagement orders;
 
-	private final CatalogManagement catalog;
-
 	private final TrackingManagement tracking;
-
-	private final PartnerManagement partners;
 
 	private final Clock clock;
 
 	private final ObjectReader reader;
 
-	private final Map<String, CachedVendor> vendors = new ConcurrentHashMap<>();
+	/** Partners' login emails: they change rarely, and a self-referral check may lag a minute behind. */
+	private final LoadingCache<PartnerId, Optional<String>> partnerEmails;
 
-	private final Map<PartnerId, CachedEmail> emails = new ConcurrentHashMap<>();
-
-	OrderIntake(OrderManagement orders, CatalogManagement catalog, TrackingManagement tracking,
-			PartnerManagement partners, Clock clock, ObjectMapper mapper) {
+	OrderIntake(OrderManagement orders, TrackingManagement tracking, PartnerManagement partners, Clock clock,
+			ObjectMapper mapper) {
 		this.orders = orders;
-		this.catalog = catalog;
 		this.tracking = tracking;
-		this.partners = partners;
 		this.clock = clock;
 		this.reader = mapper.readerFor(JsonNode.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-	}
-
-	record CachedVendor(Vendor vendor, String secret, long loadedAt) {
-	}
-
-	/** What a delivery is answered with: 201 when it was recorded now, 200 when it had been before. */
-	record Answer(HttpStatus status, Object body) {
+		this.partnerEmails = Caffeine.newBuilder()
+			.maximumSize(100_000)
+			.expireAfterWrite(Duration.ofMinutes(1))
+			.build(partnerId -> partners.find(partnerId).map(Partner::email));
 	}
 
 	/**
-	 * Records a signed order notification.
-	 * @throws ApiProblem when the signature, the body or its meaning is refused; nothing is stored then
+	 * Records a verified order notification: 201 when it was recorded now, 200 when it had been before.
+	 * @throws ApiProblem when the body or its meaning is refused; nothing is stored then
 	 */
-	Answer order(String vendor, @Nullable String signature, @Nullable String cookie, byte @Nullable [] body) {
-		CachedVendor target = verified(vendor, signature, body);
+	ResponseEntity<Object> order(Vendor vendor, byte[] body, @Nullable String cookie) {
 		JsonNode json = parse(body);
 		List<FieldProblem> problems = new ArrayList<>();
 		String orderId = text(json, "orderId", 128, true, problems);
@@ -126,47 +117,58 @@ class OrderIntake {
 		String clickId = text(referral, "clickId", 64, false, "referral.clickId", problems);
 		String linkCode = text(referral, "linkCode", 64, false, "referral.linkCode", problems);
 		String coupon = text(referral, "coupon", 64, false, "referral.coupon", problems);
-		if (!problems.isEmpty() || orderId == null || occurredAt == null || currency == null) {
+		refuse(problems);
+		if (orderId == null || occurredAt == null || currency == null) {
 			throw ApiProblem.invalid(problems);
 		}
-		String hash = OrderManagement.sha256(String.join("\u001f", orderId, occurredAt.toInstant().toString(),
-				currency.getCurrencyCode(), lower(email), upper(country), items.toString().replace(".0000", ""),
-				String.valueOf(partnerText), String.valueOf(clickId), String.valueOf(linkCode), upper(coupon)));
-		Vendor v = target.vendor();
-		ResolvedReferral resolved = tracking.resolve(v,
+		ObjectNode canonical = ContentHash.object();
+		canonical.put("orderId", orderId).put("occurredAt", occurredAt.toInstant().toString())
+			.put("currency", currency.getCurrencyCode());
+		canonical.putObject("customer").put("email", lower(email)).put("country", upper(country));
+		ArrayNode canonicalItems = canonical.putArray("items");
+		items.forEach(item -> canonicalItems.addObject().put("sku", item.sku())
+			.put("quantity", item.quantity()).put("unitPrice", item.unitPrice().toPlainString()));
+		canonical.putObject("referral").put("partnerId", partnerText).put("clickId", clickId)
+			.put("linkCode", linkCode).put("coupon", upper(coupon));
+		ResolvedReferral resolved = tracking.resolve(vendor,
 				new ReferralClaim(namedPartner, clickId, linkCode, coupon, cookie), occurredAt.toInstant());
 		boolean selfReferral = resolved.partnerId() != null && email != null
-				&& email.equalsIgnoreCase(partnerEmail(resolved.partnerId()));
-		RecordedOrder recorded = orders.recordGrouped(v,
-				new NewOrder(orderId, occurredAt, currency, email == null ? null : email.toLowerCase(Locale.ROOT),
-						upper(country), items, resolved.partnerId(), Attribution.valueOf(resolved.source().name()),
-						resolved.clickId(), selfReferral, hash));
-		return new Answer(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK,
-				new OrderResponse(recorded.orderId(),
+				&& email.equalsIgnoreCase(partnerEmails.get(resolved.partnerId()).orElse(null));
+		RecordedOrder recorded = orders.record(vendor,
+				new NewOrder(orderId, occurredAt, currency, lower(email), upper(country), items, resolved.partnerId(),
+						Attribution.valueOf(resolved.source().name()), resolved.clickId(), selfReferral,
+						ContentHash.of(canonical), resolved.subId()));
+		return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
+			.body(new OrderResponse(recorded.orderId(),
 					recorded.partnerId() == null ? null : recorded.partnerId().toString(),
 					recorded.amount().rounded().toDecimalString(), recorded.amount().currency().getCurrencyCode()));
 	}
 
 	/**
-	 * Records a signed refund notification.
-	 * @throws ApiProblem when the signature, the body or its meaning is refused; nothing is stored then
+	 * Records a verified refund notification: 201 when it was recorded now, 200 when it had been before.
+	 * @throws ApiProblem when the body or its meaning is refused; nothing is stored then
 	 */
-	Answer refund(String vendor, String orderId, @Nullable String signature, byte @Nullable [] body) {
-		CachedVendor target = verified(vendor, signature, body);
+	ResponseEntity<Object> refund(Vendor vendor, String orderId, byte[] body) {
+		if (hasControlCharacter(orderId)) {
+			refuse(List.of(new FieldProblem("orderId", "orders.controlCharacter")));
+		}
 		JsonNode json = parse(body);
 		List<FieldProblem> problems = new ArrayList<>();
 		String refundId = text(json, "refundId", 128, true, problems);
 		BigDecimal amount = decimal(json.path("amount"), "amount", true, problems);
 		OffsetDateTime occurredAt = dateTime(json.path("occurredAt"), "occurredAt", false, problems);
-		if (!problems.isEmpty() || refundId == null || amount == null) {
+		refuse(problems);
+		if (refundId == null || amount == null) {
 			throw ApiProblem.invalid(problems);
 		}
 		OffsetDateTime at = occurredAt != null ? occurredAt : OffsetDateTime.now(clock);
-		String hash = OrderManagement.sha256(String.join("\u001f", refundId, orderId,
-				amount.stripTrailingZeros().toPlainString(), occurredAt == null ? "" : at.toInstant().toString()));
-		RecordedRefund recorded = orders.refund(target.vendor(), orderId, new NewRefund(refundId, amount, at, hash));
-		return new Answer(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK,
-				new RefundResponse(recorded.refundId(), recorded.orderId(),
+		ObjectNode canonical = ContentHash.object().put("refundId", refundId).put("orderId", orderId)
+			.put("amount", amount.toPlainString())
+			.put("occurredAt", occurredAt == null ? null : occurredAt.toInstant().toString());
+		RecordedRefund recorded = orders.refund(vendor, orderId,
+				new NewRefund(refundId, amount, at, ContentHash.of(canonical)));
+		return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
+			.body(new RefundResponse(recorded.refundId(), recorded.orderId(),
 					recorded.amount().rounded().toDecimalString(), recorded.amount().currency().getCurrencyCode()));
 	}
 
@@ -178,37 +180,8 @@ class OrderIntake {
 	record RefundResponse(String refundId, String orderId, String amount, String currency) {
 	}
 
-	/** The partner's login email, cached for a minute (emails change rarely; a self-referral check may lag that much). */
-	private @Nullable String partnerEmail(PartnerId partnerId) {
-		long now = clock.millis();
-		CachedEmail cached = emails.get(partnerId);
-		if (cached == null || now - cached.loadedAt() > 60_000) {
-			cached = new CachedEmail(partners.find(partnerId).map(Partner::email).orElse(null), now);
-			if (emails.size() > 100_000) {
-				emails.clear();
-			}
-			emails.put(partnerId, cached);
-		}
-		return cached.email();
-	}
-
-	record CachedEmail(@Nullable String email, long loadedAt) {
-	}
-
-	private CachedVendor verified(String slug, @Nullable String signature, byte @Nullable [] body) {
-		long now = clock.millis();
-		CachedVendor cached = vendors.get(slug);
-		if (cached == null || now - cached.loadedAt() > CACHE_MILLIS) {
-			Vendor vendor = catalog.vendor(slug);
-			cached = new CachedVendor(vendor, catalog.processorSecret(vendor.id()), now);
-			vendors.put(slug, cached);
-		}
-		ProcessorSignature.verify(cached.secret(), signature, body == null ? new byte[0] : body, clock.instant());
-		return cached;
-	}
-
-	private JsonNode parse(byte @Nullable [] body) {
-		if (body == null || body.length == 0) {
+	private JsonNode parse(byte[] body) {
+		if (body.length == 0) {
 			throw ApiProblem.invalidField("body", "validation.required");
 		}
 		try {
@@ -221,6 +194,19 @@ class OrderIntake {
 		catch (JacksonException ex) {
 			throw new ApiProblem(HttpStatus.BAD_REQUEST, "problem.malformed", new Object[0], List.of());
 		}
+	}
+
+	/**
+	 * Refuses the problems found: a value with control characters is unreadable input
+	 * (400), any other problem an invalid value (422); each names its field.
+	 */
+	private static void refuse(List<FieldProblem> problems) {
+		if (problems.isEmpty()) {
+			return;
+		}
+		boolean unreadable = problems.stream().anyMatch(p -> p.message().equals("orders.controlCharacter"));
+		throw unreadable ? new ApiProblem(HttpStatus.BAD_REQUEST, "problem.validation", new Object[0], problems)
+				: ApiProblem.invalid(problems);
 	}
 
 	private static List<OrderItem> items(JsonNode node, List<FieldProblem> problems) {
@@ -337,22 +323,26 @@ class OrderIntake {
 			problems.add(new FieldProblem(field, "validation.unreadableValue"));
 			return null;
 		}
-		String value = node.asString().trim();
+		String raw = node.asString();
+		// checked before trimming: a control character is refused, never cut off and the rest stored
+		if (hasControlCharacter(raw)) {
+			problems.add(new FieldProblem(field, "orders.controlCharacter"));
+			return null;
+		}
+		String value = raw.trim();
 		if (value.length() > max) {
 			problems.add(new FieldProblem(field, "validation.tooLong"));
 			return null;
 		}
-		for (int i = 0; i < value.length(); i++) {
-			if (Character.isISOControl(value.charAt(i))) {
-				problems.add(new FieldProblem(field, "validation.unreadableValue"));
-				return null;
-			}
-		}
 		return value;
 	}
 
-	private static String lower(@Nullable String value) {
-		return value == null ? "" : value.toLowerCase(Locale.ROOT);
+	private static boolean hasControlCharacter(String value) {
+		return value.chars().anyMatch(Character::isISOControl);
+	}
+
+	private static @Nullable String lower(@Nullable String value) {
+		return value == null ? null : value.toLowerCase(Locale.ROOT);
 	}
 
 	private static @Nullable String upper(@Nullable String value) {

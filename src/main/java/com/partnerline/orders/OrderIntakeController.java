@@ -1,20 +1,18 @@
 package com.partnerline.orders;
 
+import com.partnerline.orders.OrderIntakeSecurity.SignedDelivery;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The order intake of docs/api.md through the full web stack: answers what
- * {@link OrderIntakeLane} leaves to it (refused deliveries, with their problem
- * details in the caller's language) and is the documented endpoint in the OpenAPI
- * description.
+ * The order intake of docs/api.md. Reached only by notifications whose signature
+ * {@link OrderIntakeSecurity} verified; the body comes with them.
  */
 @RestController
 class OrderIntakeController {
@@ -26,20 +24,14 @@ class OrderIntakeController {
 	}
 
 	@PostMapping("/api/v1/vendors/{vendor}/orders")
-	ResponseEntity<Object> order(@PathVariable String vendor,
-			@RequestHeader(name = ProcessorSignature.HEADER, required = false) @Nullable String signature,
-			@CookieValue(name = "pl_ref", required = false) @Nullable String cookie,
-			@RequestBody(required = false) byte @Nullable [] body) {
-		OrderIntake.Answer answer = intake.order(vendor, signature, cookie, body);
-		return ResponseEntity.status(answer.status()).body(answer.body());
+	ResponseEntity<Object> order(@AuthenticationPrincipal SignedDelivery delivery,
+			@CookieValue(name = "pl_ref", required = false) @Nullable String cookie) {
+		return intake.order(delivery.vendor(), delivery.body(), cookie);
 	}
 
 	@PostMapping("/api/v1/vendors/{vendor}/orders/{orderId}/refunds")
-	ResponseEntity<Object> refund(@PathVariable String vendor, @PathVariable String orderId,
-			@RequestHeader(name = ProcessorSignature.HEADER, required = false) @Nullable String signature,
-			@RequestBody(required = false) byte @Nullable [] body) {
-		OrderIntake.Answer answer = intake.refund(vendor, orderId, signature, body);
-		return ResponseEntity.status(answer.status()).body(answer.body());
+	ResponseEntity<Object> refund(@AuthenticationPrincipal SignedDelivery delivery, @PathVariable String orderId) {
+		return intake.refund(delivery.vendor(), orderId, delivery.body());
 	}
 
 }

@@ -54,11 +54,7 @@ public class OrderManagement {
 
 	private final Clock clock;
 
-	private final OrderWriter writer;
-
-	OrderManagement(Orders orders, CatalogManagement catalog, ApplicationEventPublisher events, Clock clock,
-			OrderWriter writer) {
-		this.writer = writer;
+	OrderManagement(Orders orders, CatalogManagement catalog, ApplicationEventPublisher events, Clock clock) {
 		this.orders = orders;
 		this.catalog = catalog;
 		this.events = events;
@@ -86,17 +82,6 @@ public class OrderManagement {
 				new Money(row.originalAmount(), order.currency()), row.rate(), YearMonth.from(row.period()), true);
 	}
 
-	/**
-	 * As {@link #record}, but committed together with other notifications arriving at
-	 * the same time (group commit, see {@link OrderWriter}); for the HTTP intake, where
-	 * no caller transaction is to be joined.
-	 */
-	RecordedOrder recordGrouped(Vendor vendor, NewOrder order) {
-		Assert.hasText(order.orderId(), "orderId must not be empty");
-		Assert.notEmpty(order.items(), "an order has at least one item");
-		return writer.record(vendor, row(vendor, order), order.items());
-	}
-
 	/** The row to store: converted at the rate in force on the order's date in the vendor's time zone. */
 	private Orders.Row row(Vendor vendor, NewOrder order) {
 		LocalDate date = order.occurredAt().atZoneSameInstant(vendor.timeZone()).toLocalDate();
@@ -110,8 +95,8 @@ public class OrderManagement {
 		Attribution attribution = partner == null ? Attribution.NONE : order.attribution();
 		return new Orders.Row(vendor.id(), order.orderId(), partner, order.occurredAt().toInstant(), period,
 				order.currency(), original, rate, amount, order.customerEmail(), null, order.customerCountry(),
-				attribution, order.clickId(), partner != null && order.selfReferral(), "NETWORK", null,
-				order.contentHash());
+				attribution, order.clickId(), partner == null ? null : order.subId(),
+				partner != null && order.selfReferral(), "NETWORK", null, order.contentHash());
 	}
 
 	/**
@@ -188,8 +173,11 @@ public class OrderManagement {
 					: sale.amount();
 			Orders.Row row = new Orders.Row(vendor.id(), orderId, partnerId, occurredAt, period, vendor.currency(),
 					sale.amount(), BigDecimal.ONE, sale.amount().setScale(CONVERTED_SCALE, RoundingMode.HALF_EVEN),
-					sale.clientEmail(), sale.clientName(), sale.clientCountry(), Attribution.REPORT, null, false,
-					"REPORT", reportId, sha256(sale.toString()));
+					sale.clientEmail(), sale.clientName(), sale.clientCountry(), Attribution.REPORT, null, null, false,
+					"REPORT", reportId, ContentHash.of(ContentHash.object().put("sku", sale.sku())
+						.put("quantity", sale.quantity()).put("amount", sale.amount().toPlainString())
+						.put("clientName", sale.clientName()).put("clientEmail", sale.clientEmail())
+						.put("clientCountry", sale.clientCountry())));
 			if (!orders.insert(row, List.of(new OrderItem(sale.sku(), Math.max(sale.quantity(), 1), unitPrice)),
 					now)) {
 				throw ApiProblem.conflict("orders.duplicate", orderId);
@@ -262,7 +250,7 @@ public class OrderManagement {
 				new Money(stored.amountConverted(), vendor.currency()), false);
 	}
 
-	/** Hex SHA-256 of a text: the content hash the intake computes from a canonical form of a request. */
+	/** Hex SHA-256 of a text (the intake hashes canonical JSON, see {@code ContentHash}). */
 	public static String sha256(String text) {
 		try {
 			return HexFormat.of()

@@ -42,8 +42,8 @@ class Orders {
 	record Row(VendorId vendorId, String orderId, @Nullable PartnerId partnerId, Instant occurredAt, LocalDate period,
 			Currency currency, BigDecimal originalAmount, BigDecimal rate, BigDecimal amount,
 			@Nullable String customerEmail, @Nullable String customerName, @Nullable String customerCountry,
-			Attribution attribution, @Nullable String clickId, boolean selfReferral, String source,
-			@Nullable Long reportId, String contentHash) {
+			Attribution attribution, @Nullable String clickId, @Nullable String subId, boolean selfReferral,
+			String source, @Nullable Long reportId, String contentHash) {
 	}
 
 	Optional<Stored> find(VendorId vendorId, String orderId) {
@@ -86,9 +86,9 @@ class Orders {
 		Integer inserted = jdbc.sql("""
 				WITH o AS (
 				  INSERT INTO orders (vendor_id, order_id, partner_id, occurred_at, period, currency, original_amount,
-				    rate, amount, customer_email, customer_name, customer_country, attribution, click_id, self_referral,
-				    source, report_id, content_hash, created_at)
-				  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    rate, amount, customer_email, customer_name, customer_country, attribution, click_id, sub_id,
+				    self_referral, source, report_id, content_hash, created_at)
+				  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				  ON CONFLICT (vendor_id, order_id) DO NOTHING
 				  RETURNING vendor_id, order_id),
 				i AS (
@@ -101,7 +101,8 @@ class Orders {
 			.params(row.vendorId().value(), row.orderId(), row.partnerId() == null ? null : row.partnerId().value(),
 					Timestamp.from(row.occurredAt()), row.period(), row.currency().getCurrencyCode(),
 					row.originalAmount(), row.rate(), row.amount(), row.customerEmail(), row.customerName(),
-					row.customerCountry(), row.attribution().name(), row.clickId(), row.selfReferral(), row.source(),
+					row.customerCountry(), row.attribution().name(), row.clickId(), row.subId(), row.selfReferral(),
+					row.source(),
 					row.reportId(), row.contentHash(), Timestamp.from(now), lines, skus, quantities, prices)
 			.query(Integer.class)
 			.single();
@@ -271,10 +272,10 @@ class Orders {
 			.list();
 	}
 
-	/** Orders of a partner per day (in the vendor's time zone) and per click id. */
+	/** Orders of a partner per day (in the vendor's time zone) and per sub-id. */
 	List<DayFigures> partnerDays(VendorId vendorId, ZoneId zone, PartnerId partnerId, Instant from, Instant to) {
 		return jdbc.sql("""
-				SELECT (occurred_at AT TIME ZONE ?)::date AS day, click_id, count(*),
+				SELECT (occurred_at AT TIME ZONE ?)::date AS day, sub_id, count(*),
 				  COALESCE(SUM(amount) FILTER (WHERE NOT self_referral), 0)
 				FROM orders WHERE vendor_id = ? AND partner_id = ? AND occurred_at >= ? AND occurred_at < ?
 				GROUP BY 1, 2""")
@@ -287,7 +288,7 @@ class Orders {
 	record MonthFigures(YearMonth month, long count, BigDecimal amount) {
 	}
 
-	record DayFigures(LocalDate day, @Nullable String clickId, long count, BigDecimal amount) {
+	record DayFigures(LocalDate day, @Nullable String subId, long count, BigDecimal amount) {
 	}
 
 	private static String like(String text) {

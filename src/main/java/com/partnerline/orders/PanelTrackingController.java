@@ -4,11 +4,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import com.partnerline.catalog.CatalogManagement;
@@ -73,13 +71,6 @@ class PanelTrackingController {
 		LocalDate from = to.minusDays(DAYS - 1);
 		List<ClickDay> clickDays = tracking.dailyClicks(found, membership.partnerId(), from, to);
 		List<Orders.DayFigures> orderDays = orders.partnerDays(found, membership.partnerId(), from, to);
-		Set<String> clickIds = new HashSet<>();
-		orderDays.forEach(d -> {
-			if (d.clickId() != null) {
-				clickIds.add(d.clickId());
-			}
-		});
-		Map<String, String> subIdOfClick = tracking.subIds(found.id(), clickIds);
 
 		Map<LocalDate, long[]> perDay = new TreeMap<>();
 		for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
@@ -101,8 +92,7 @@ class PanelTrackingController {
 			if (figures != null) {
 				figures[2] += day.count();
 			}
-			String subId = day.clickId() == null ? null : subIdOfClick.get(day.clickId());
-			perSubId.computeIfAbsent(subId == null ? none : subId, SubIdRow::new)
+			perSubId.computeIfAbsent(day.subId() == null ? none : day.subId(), SubIdRow::new)
 				.add(0, 0, day.count(), day.amount());
 		}
 		List<String> labels = new ArrayList<>();

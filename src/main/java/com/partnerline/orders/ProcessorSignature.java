@@ -60,7 +60,9 @@ final class ProcessorSignature {
 		if (timestamp == null || signatures.isEmpty()) {
 			throw ApiProblem.unauthorized("orders.signatureMalformed");
 		}
-		if (Math.abs(now.getEpochSecond() - timestamp) > TOLERANCE.toSeconds()) {
+		// compared as a range: the difference of a forged far-away time would overflow
+		long tolerance = TOLERANCE.toSeconds();
+		if (timestamp < now.getEpochSecond() - tolerance || timestamp > now.getEpochSecond() + tolerance) {
 			throw ApiProblem.unauthorized("orders.signatureExpired");
 		}
 		byte[] expected = sign(secret, timestamp, body);

@@ -1,13 +1,10 @@
 package com.partnerline.platform;
 
 import java.io.IOException;
-import java.sql.SQLException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
-import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -16,8 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,9 +26,6 @@ import org.springframework.context.annotation.Configuration;
 class DatabaseConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
-
-	/** WAL written ahead on a durable embedded database: a few minutes of clicks at full load. */
-	private static final int WAL_PREALLOCATION_MB = 1024;
 
 	@Bean
 	EmbeddedDatabase embeddedDatabase(PartnerlineSettings settings,
@@ -60,52 +52,15 @@ class DatabaseConfiguration {
 		return dataSource;
 	}
 
-	/**
-	 * Once the application is ready, a durable embedded database that has fewer WAL
-	 * segments than it keeps gets them written in the background ({@link WalPreallocation}).
-	 */
-	@Bean
-	ApplicationListener<ApplicationReadyEvent> walPreallocation(EmbeddedDatabase embedded, DataSource dataSource) {
-		return event -> {
-			if (!embedded.durable) {
-				return;
-			}
-			Thread thread = new Thread(() -> {
-				long started = System.nanoTime();
-				try {
-					int written = WalPreallocation.preallocate(dataSource,
-							WAL_PREALLOCATION_MB / WalPreallocation.SEGMENT_MB);
-					if (written > 0) {
-						log.info("Wrote {} WAL segments ahead in {} ms", written, (System.nanoTime() - started) / 1_000_000);
-					}
-				}
-				catch (SQLException | RuntimeException ex) {
-					log.warn("Could not write WAL segments ahead: {}", ex.getMessage());
-				}
-			}, "wal-preallocation");
-			thread.setDaemon(true);
-			thread.start();
-		};
-	}
-
 	/** The embedded server's lifecycle; the data source bean depends on it, so it stops last. */
 	static final class EmbeddedDatabase implements DisposableBean {
 
-		static final EmbeddedDatabase NONE = new EmbeddedDatabase(null, false, null);
-
-		/** How often the data files written since are synced (see {@link WritebackPacer}). */
-		private static final Duration WRITEBACK_INTERVAL = Duration.ofSeconds(1);
+		static final EmbeddedDatabase NONE = new EmbeddedDatabase(null);
 
 		private final EmbeddedPostgres postgres;
 
-		private final boolean durable;
-
-		private final WritebackPacer writeback;
-
-		private EmbeddedDatabase(EmbeddedPostgres postgres, boolean durable, WritebackPacer writeback) {
+		private EmbeddedDatabase(EmbeddedPostgres postgres) {
 			this.postgres = postgres;
-			this.durable = durable;
-			this.writeback = writeback;
 		}
 
 		/**
@@ -131,11 +86,21 @@ class DatabaseConfiguration {
 					.setServerConfig("synchronous_commit", "on")
 					.setServerConfig("fsync", durable ? "on" : "off")
 					.setServerConfig("full_page_writes", durable ? "on" : "off")
-					// a burst of clicks writes about 1 GB of WAL a minute: checkpoints every 1 GB (the
-					// default) would stall commits and repeat full-page writes that often
+					// The settings of a write-heavy server (ADR 0014; README, "On a PostgreSQL server of
+					// your own"). A burst of clicks writes about 1 GB of WAL a minute: checkpoints every
+					// 1 GB (the default) would stall commits and repeat full-page writes that often,
 					.setServerConfig("max_wal_size", "4GB")
-					// checkpoints keep this much WAL as recycled segments (see WalPreallocation)
-					.setServerConfig("min_wal_size", WAL_PREALLOCATION_MB + "MB")
+					// and checkpoints keep this much WAL as recycled segments for later commits to reuse.
+					.setServerConfig("min_wal_size", "1GB")
+					// A new WAL segment is made at its full size at once instead of written full of
+					// zeros while the commits that need it wait.
+					.setServerConfig("wal_init_zero", "off")
+					// Data pages written by backends and the background writer are handed to the disk
+					// as they go, not left for the kernel to write back in 30-second bursts that hold
+					// up the commits queued behind them.
+					.setServerConfig("backend_flush_after", "512kB")
+					.setServerConfig("bgwriter_flush_after", "512kB")
+					.setServerConfig("checkpoint_flush_after", "256kB")
 					.setPGStartupWait(Duration.ofSeconds(60))
 					// stopped by destroy() after the beans that use it (event registry, scheduler),
 					// not by a JVM hook racing the application context's shutdown
@@ -143,9 +108,7 @@ class DatabaseConfiguration {
 					.start();
 				log.info("Embedded PostgreSQL on port {} with data in {} (started in {} ms)", postgres.getPort(), pgData,
 						(System.nanoTime() - started) / 1_000_000);
-				// without fsync nothing is meant to reach the disk soon
-				WritebackPacer writeback = durable ? new WritebackPacer(pgData, WRITEBACK_INTERVAL).start() : null;
-				return new EmbeddedDatabase(postgres, durable, writeback);
+				return new EmbeddedDatabase(postgres);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData, ex);
@@ -198,9 +161,6 @@ class DatabaseConfiguration {
 
 		@Override
 		public void destroy() throws IOException {
-			if (writeback != null) {
-				writeback.close();
-			}
 			if (postgres != null) {
 				postgres.close();
 			}

@@ -6,13 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.catalog.Program;
 import com.partnerline.catalog.Vendor;
@@ -45,7 +46,8 @@ public class TrackingManagement {
 
 	private final Clock clock;
 
-	private final Map<String, Link> linkCache = new java.util.concurrent.ConcurrentHashMap<>();
+	// links never change once made, so a node may keep them
+	private final LoadingCache<String, Optional<Link>> links;
 
 	TrackingManagement(TrackingStore store, CatalogManagement catalog, PartnerManagement partners,
 			ClickIdentity identity, Clock clock) {
@@ -54,6 +56,7 @@ public class TrackingManagement {
 		this.partners = partners;
 		this.identity = identity;
 		this.clock = clock;
+		this.links = Caffeine.newBuilder().maximumSize(200_000).build(store::link);
 	}
 
 	/**
@@ -170,28 +173,32 @@ public class TrackingManagement {
 	 */
 	public ResolvedReferral resolve(Vendor vendor, ReferralClaim claim, Instant orderTime) {
 		if (claim.partnerId() != null && isMember(vendor.id(), claim.partnerId())) {
-			return new ResolvedReferral(claim.partnerId(), ReferralSource.PARTNER, claim.clickId());
+			String subId = claim.clickId() == null || claim.clickId().length() > 32 ? null
+					: store.click(vendor.id(), claim.clickId()).map(Click::subId).orElse(null);
+			return new ResolvedReferral(claim.partnerId(), ReferralSource.PARTNER, claim.clickId(), subId);
 		}
 		java.util.function.Supplier<Duration> window = () -> Duration.ofDays(cookieDays(vendor.id()));
 		Optional<Click> click = clickWithin(vendor.id(), claim.clickId(), orderTime, window);
 		if (click.isPresent()) {
-			return new ResolvedReferral(click.get().partnerId(), ReferralSource.CLICK, click.get().clickId());
+			return new ResolvedReferral(click.get().partnerId(), ReferralSource.CLICK, click.get().clickId(),
+					click.get().subId());
 		}
 		if (claim.linkCode() != null) {
-			Optional<Link> link = cachedLink(claim.linkCode()).filter(l -> l.vendorId().equals(vendor.id()));
+			Optional<Link> link = links.get(claim.linkCode()).filter(l -> l.vendorId().equals(vendor.id()));
 			if (link.isPresent()) {
-				return new ResolvedReferral(link.get().partnerId(), ReferralSource.LINK, null);
+				return new ResolvedReferral(link.get().partnerId(), ReferralSource.LINK, null, link.get().subId());
 			}
 		}
 		if (claim.coupon() != null) {
 			Optional<PartnerId> partner = couponPartner(vendor.id(), claim.coupon());
 			if (partner.isPresent()) {
-				return new ResolvedReferral(partner.get(), ReferralSource.COUPON, null);
+				return new ResolvedReferral(partner.get(), ReferralSource.COUPON, null, null);
 			}
 		}
 		Optional<Click> cookie = clickWithin(vendor.id(), claim.cookieClickId(), orderTime, window);
 		if (cookie.isPresent()) {
-			return new ResolvedReferral(cookie.get().partnerId(), ReferralSource.COOKIE, cookie.get().clickId());
+			return new ResolvedReferral(cookie.get().partnerId(), ReferralSource.COOKIE, cookie.get().clickId(),
+					cookie.get().subId());
 		}
 		return ResolvedReferral.NONE;
 	}
@@ -213,27 +220,6 @@ public class TrackingManagement {
 		return store.days(vendor.id(), vendor.timeZone(), partnerId,
 				from.atStartOfDay(vendor.timeZone()).toInstant(),
 				to.plusDays(1).atStartOfDay(vendor.timeZone()).toInstant());
-	}
-
-	/** The sub-ids of the given clicks (clicks without one are left out). */
-	public Map<String, String> subIds(VendorId vendorId, Collection<String> clickIds) {
-		return store.subIds(vendorId, clickIds);
-	}
-
-	// Links never change once made, so a node may keep them.
-	private Optional<Link> cachedLink(String code) {
-		Link cached = linkCache.get(code);
-		if (cached != null) {
-			return Optional.of(cached);
-		}
-		Optional<Link> link = store.link(code);
-		link.ifPresent(l -> {
-			if (linkCache.size() > 200_000) {
-				linkCache.clear();
-			}
-			linkCache.put(code, l);
-		});
-		return link;
 	}
 
 	int cookieDays(VendorId vendorId) {

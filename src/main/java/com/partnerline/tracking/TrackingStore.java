@@ -8,9 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -87,19 +85,6 @@ class TrackingStore {
 					rs.getString("sub_id"), rs.getTimestamp("occurred_at").toInstant(), rs.getBoolean("bot"),
 					rs.getBoolean("counted")))
 			.optional();
-	}
-
-	Map<String, String> subIds(VendorId vendorId, Collection<String> clickIds) {
-		Map<String, String> result = new HashMap<>();
-		if (clickIds.isEmpty()) {
-			return result;
-		}
-		jdbc.sql("SELECT click_id, sub_id FROM clicks WHERE vendor_id = ? AND click_id = ANY(?) AND sub_id IS NOT NULL")
-			.params(vendorId.value(), clickIds.toArray(String[]::new))
-			.query(rs -> {
-				result.put(rs.getString(1), rs.getString(2));
-			});
-		return result;
 	}
 
 	void saveCoupon(VendorId vendorId, String code, PartnerId partnerId, Instant now) {
