@@ -149,9 +149,6 @@ class OrderIntake {
 	 * @throws ApiProblem when the body or its meaning is refused; nothing is stored then
 	 */
 	ResponseEntity<Object> refund(Vendor vendor, String orderId, byte[] body) {
-		if (hasControlCharacter(orderId)) {
-			refuse(List.of(new FieldProblem("orderId", "orders.controlCharacter")));
-		}
 		JsonNode json = parse(body);
 		List<FieldProblem> problems = new ArrayList<>();
 		String refundId = text(json, "refundId", 128, true, problems);

@@ -34,6 +34,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -60,7 +61,13 @@ class OrderIntakeSecurity {
 	@Bean
 	@Order(0)
 	SecurityFilterChain orderProcessors(HttpSecurity http, CatalogManagement catalog, Clock clock,
-			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) throws Exception {
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver, OrderIntakeController controller)
+			throws Exception {
+		// refusals are answered as the controller's own would be, by the API's problem handler
+		HandlerMethod intake = new HandlerMethod(controller,
+				OrderIntakeController.class.getDeclaredMethod("order", SignedDelivery.class, String.class));
+		Refusals problems = (request, response, problem) -> resolver.resolveException(request, response, intake,
+				problem);
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		return http
 			.securityMatcher(new OrRequestMatcher(paths.matcher(HttpMethod.POST, "/api/v1/vendors/{vendor}/orders"),
@@ -71,8 +78,15 @@ class OrderIntakeSecurity {
 			.addFilterBefore(new SignatureFilter(catalog, clock, problems), AuthorizationFilter.class)
 			.authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ORDER_PROCESSOR"))
 			.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> problems
-				.resolveException(request, response, null, ApiProblem.unauthorized("orders.signatureMissing"))))
+				.answer(request, response, ApiProblem.unauthorized("orders.signatureMissing"))))
 			.build();
+	}
+
+	/** Answers a refusal as problem+json. */
+	interface Refusals {
+
+		void answer(HttpServletRequest request, HttpServletResponse response, ApiProblem problem);
+
 	}
 
 	/** Authenticates a notification by its signature; refuses it before reading what it need not read. */
@@ -82,12 +96,12 @@ class OrderIntakeSecurity {
 
 		private final Clock clock;
 
-		private final HandlerExceptionResolver problems;
+		private final Refusals problems;
 
 		/** Vendors by slug with their processor secret; a rolled secret is in use within 10 s. */
 		private final LoadingCache<String, Optional<Signer>> signers;
 
-		SignatureFilter(CatalogManagement catalog, Clock clock, HandlerExceptionResolver problems) {
+		SignatureFilter(CatalogManagement catalog, Clock clock, Refusals problems) {
 			this.catalog = catalog;
 			this.clock = clock;
 			this.problems = problems;
@@ -108,7 +122,7 @@ class OrderIntakeSecurity {
 				SecurityContextHolder.getContext().setAuthentication(authenticate(request));
 			}
 			catch (ApiProblem refused) {
-				problems.resolveException(request, response, null, refused);
+				problems.answer(request, response, refused);
 				return;
 			}
 			chain.doFilter(request, response);

@@ -32,7 +32,7 @@ class ClickWriterIntegrationTest extends IntegrationTest {
 		TestPartner partner = newPartner(vendor);
 		String code = partner.api().post("/api/v1/partner/links", map("vendor", vendor.slug(), "sku", "PROD")).json()
 			.path("code").asString();
-		long batchesBefore = writer.batches();
+		long batchesBefore = writer.groups();
 		long writtenBefore = writer.written();
 		ExecutorService pool = Executors.newFixedThreadPool(32);
 		List<String> clickIds = new ArrayList<>();
@@ -66,7 +66,7 @@ class ClickWriterIntegrationTest extends IntegrationTest {
 			.param(UUID.fromString(partner.id()))
 			.query(Long.class)
 			.single()).isZero();
-		long batches = writer.batches() - batchesBefore;
+		long batches = writer.groups() - batchesBefore;
 		long written = writer.written() - writtenBefore;
 		assertThat(written).isGreaterThanOrEqualTo(200);
 		assertThat(batches).as("transactions for %d clicks", written).isLessThan(written);

@@ -21,10 +21,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The redirect lane over raw sockets: what a browser sends is answered by the lane,
- * and everything else on the same connection by Jetty, byte for byte.
+ * {@code /r/{code}} over raw sockets, on Jetty's own HTTP stack: pipelined with other
+ * paths, in pieces, and in the shapes of request smuggling, which are refused without
+ * a redirect or a click for the request hidden inside.
  */
-class RedirectConnectionIntegrationTest extends IntegrationTest {
+class RedirectHttpIntegrationTest extends IntegrationTest {
 
 	@Autowired
 	MeterRegistry meters;
@@ -110,7 +111,7 @@ class RedirectConnectionIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
-	void timesEveryAnswerOnBothPathsForTheMetricsEndpoint() throws Exception {
+	void timesEveryAnswerForTheMetricsEndpoint() throws Exception {
 		TestVendor vendor = newVendor();
 		TestPartner partner = newPartner(vendor);
 		String code = link(partner, vendor, "buy");
@@ -122,7 +123,7 @@ class RedirectConnectionIntegrationTest extends IntegrationTest {
 		}
 		try (Socket socket = connect()) {
 			send(socket, "GET /r/" + code + " HTTP/1.0\r\n\r\n");
-			assertThat(head(socket.getInputStream())).as("answered by Jetty").startsWith("HTTP/1.1 302 Found");
+			assertThat(head(socket.getInputStream())).as("HTTP/1.0").startsWith("HTTP/1.1 302 Found");
 		}
 		assertThat(answers.count() - before).isEqualTo(2);
 		assertThat(api.get("/actuator/prometheus").body()).contains("partnerline_redirects_seconds_count",
@@ -161,7 +162,7 @@ class RedirectConnectionIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
-	void handsTheConnectionOverToJettyForAnythingElse() throws Exception {
+	void answersOtherPathsOnTheSameConnectionInOrder() throws Exception {
 		TestVendor vendor = newVendor();
 		String code = link(newPartner(vendor), vendor, "buy");
 		try (Socket socket = connect()) {
@@ -171,7 +172,7 @@ class RedirectConnectionIntegrationTest extends IntegrationTest {
 			String rest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 			assertThat(rest).startsWith("HTTP/1.1 404 Not Found").contains("<html");
 			String afterPage = rest.substring(rest.indexOf("HTTP/1.1 302"));
-			assertThat(afterPage).as("Jetty answers the redirects after the hand-over")
+			assertThat(afterPage).as("the redirect after the page")
 				.contains("Location: https://" + vendor.slug() + ".example.com/buy?plc=");
 		}
 		try (Socket socket = connect()) {
@@ -193,26 +194,104 @@ class RedirectConnectionIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
-	void believesForwardedHeadersOfAnInternalProxyAsJettyDoes() throws Exception {
+	void believesForwardedHeadersOfAnInternalProxy() throws Exception {
 		TestVendor vendor = newVendor();
 		String code = link(newPartner(vendor), vendor, "buy");
 		String forwarded = "X-Forwarded-For: 6.6.6.6, 203.0.113.9, 10.0.0.1\r\nX-Forwarded-Proto: https\r\n";
-		try (Socket lane = connect(); Socket jetty = connect()) {
-			send(lane, get(code, forwarded));
-			String laneResponse = head(lane.getInputStream());
-			// HTTP/1.0 is Jetty's: the same visitor seen through Jetty's forwarding customizer
-			send(jetty, "GET /r/" + code + " HTTP/1.0\r\n" + forwarded + "\r\n");
-			String jettyResponse = head(jetty.getInputStream());
-			assertThat(header(laneResponse, "Set-Cookie")).endsWith("; Secure");
-			assertThat(header(jettyResponse, "Set-Cookie")).endsWith("; Secure");
-			assertThat(click(laneResponse).get("address_hash")).isEqualTo(click(jettyResponse).get("address_hash"));
-			assertThat(click(jettyResponse).get("counted")).as("a repeat of the same visitor").isEqualTo(false);
+		try (Socket one = connect(); Socket other = connect()) {
+			send(one, get(code, forwarded));
+			String first = head(one.getInputStream());
+			send(other, get(code, "X-Forwarded-For: 7.7.7.7, 203.0.113.9\r\n"));
+			String second = head(other.getInputStream());
+			assertThat(header(first, "Set-Cookie")).endsWith("; Secure");
+			assertThat(click(first).get("address_hash")).isEqualTo(click(second).get("address_hash"));
+			assertThat(click(second).get("counted")).as("a repeat of the same visitor").isEqualTo(false);
 		}
 		try (Socket socket = connect()) {
 			send(socket, get(code, "X-Forwarded-Proto: https, http\r\n"));
 			assertThat(header(head(socket.getInputStream()), "Set-Cookie")).as("the leftmost scheme, as Jetty reads it")
 				.endsWith("; Secure");
 		}
+	}
+
+
+	/**
+	 * Sends a request of a smuggling shape with a redirect hidden in it, then a request
+	 * that must be answered on its own; returns what came back.
+	 */
+	private String smuggle(String request) throws IOException {
+		ByteArrayOutputStream answer = new ByteArrayOutputStream();
+		try (Socket socket = connect()) {
+			socket.setSoTimeout(3_000);
+			send(socket, request);
+			InputStream in = socket.getInputStream();
+			byte[] buffer = new byte[4096];
+			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+				answer.write(buffer, 0, n);
+			}
+		}
+		catch (java.net.SocketTimeoutException stillOpen) {
+			// what came before the pause is the answer
+		}
+		return answer.toString(StandardCharsets.ISO_8859_1);
+	}
+
+	private long clicksOn(String code) {
+		return jdbc.sql("SELECT count(*) FROM clicks WHERE link_code = ?").param(code).query(Long.class).single();
+	}
+
+	@Test
+	void refusesTheShapesOfRequestSmugglingWithoutAnsweringWhatIsHiddenInThem() throws Exception {
+		TestVendor vendor = newVendor();
+		TestPartner partner = newPartner(vendor);
+		String outer = link(partner, vendor, "outer");
+		String hidden = link(partner, vendor, "hidden");
+		String inner = "GET /r/" + hidden + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
+		String chunkedInner = "0\r\n\r\n" + inner;
+		Map<String, String> refused = Map.of(
+				"Content-Length with Transfer-Encoding",
+				"GET /r/" + outer + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + chunkedInner.length()
+						+ "\r\nTransfer-Encoding: chunked\r\n\r\n" + chunkedInner,
+				"two Content-Lengths",
+				"GET /r/" + outer + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nContent-Length: "
+						+ inner.length() + "\r\n\r\n" + inner,
+				"obs-fold", "GET /r/" + outer + " HTTP/1.1\r\nHost: localhost\r\nX-Note: a\r\n Content-Length: "
+						+ inner.length() + "\r\n\r\n" + inner);
+		for (Map.Entry<String, String> shape : refused.entrySet()) {
+			String answer = smuggle(shape.getValue());
+			assertThat(answer).as(shape.getKey()).startsWith("HTTP/1.1 400 ");
+			assertThat(answer).as(shape.getKey() + ": nothing after the refusal").doesNotContain("HTTP/1.1 302");
+		}
+		assertThat(clicksOn(outer)).as("no click of a refused request").isZero();
+
+		// RFC 9112 lets a recipient read a bare LF as the end of a line, and Jetty does: then the
+		// framing is the one every reader sees, and what follows the head is the body it declares
+		String bareLf = smuggle("GET /r/" + outer + " HTTP/1.1\nHost: localhost\nContent-Length: " + inner.length()
+				+ "\n\n" + inner);
+		assertThat(bareLf).as("bare LF: one answer, for the outer request").startsWith("HTTP/1.1 302 ");
+		assertThat(bareLf.split("HTTP/1.1 ", -1)).hasSize(2);
+		assertThat(bareLf).doesNotContain("/hidden");
+		assertThat(clicksOn(outer)).isEqualTo(1);
+		assertThat(clicksOn(hidden)).as("no click of a hidden request").isZero();
+	}
+
+	@Test
+	void answersRedirectsPipelinedWithOtherPathsEachOnItsOwn() throws Exception {
+		TestVendor vendor = newVendor();
+		String code = link(newPartner(vendor), vendor, "buy");
+		try (Socket socket = connect()) {
+			send(socket, "POST /api/v1/auth/token HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+					+ "Content-Length: 2\r\n\r\n{}" + get(code) + "GET /actuator/health HTTP/1.1\r\nHost: localhost\r\n\r\n"
+					+ get(code, "Connection: close\r\n"));
+			String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+			String[] statuses = answers.lines().filter(line -> line.startsWith("HTTP/1.1 ")).toArray(String[]::new);
+			assertThat(statuses).hasSize(4);
+			assertThat(statuses[0]).doesNotContain("302");
+			assertThat(statuses[1]).startsWith("HTTP/1.1 302");
+			assertThat(statuses[2]).startsWith("HTTP/1.1 200");
+			assertThat(statuses[3]).startsWith("HTTP/1.1 302");
+		}
+		assertThat(clicksOn(code)).isEqualTo(2);
 	}
 
 }
