@@ -1,6 +1,9 @@
 package com.partnerline.orders;
 
 import com.partnerline.orders.OrderIntakeSecurity.SignedDelivery;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -24,13 +27,16 @@ class OrderIntakeController {
 	}
 
 	@PostMapping("/api/v1/vendors/{vendor}/orders")
-	ResponseEntity<Object> order(@AuthenticationPrincipal SignedDelivery delivery,
+	@RequestBody(required = true, content = @Content(mediaType = "application/json"))
+	ResponseEntity<Object> order(@AuthenticationPrincipal @Parameter(hidden = true) SignedDelivery delivery,
 			@CookieValue(name = "pl_ref", required = false) @Nullable String cookie) {
 		return intake.order(delivery.vendor(), delivery.body(), cookie);
 	}
 
 	@PostMapping("/api/v1/vendors/{vendor}/orders/{orderId}/refunds")
-	ResponseEntity<Object> refund(@AuthenticationPrincipal SignedDelivery delivery, @PathVariable String orderId) {
+	@RequestBody(required = true, content = @Content(mediaType = "application/json"))
+	ResponseEntity<Object> refund(@AuthenticationPrincipal @Parameter(hidden = true) SignedDelivery delivery,
+			@PathVariable String orderId) {
 		return intake.refund(delivery.vendor(), orderId, delivery.body());
 	}
 
