@@ -98,7 +98,11 @@ class OrderIntakeSecurity {
 
 		private final Refusals problems;
 
-		/** Vendors by slug with their processor secret; a rolled secret is in use within 10 s. */
+		/**
+		 * Vendors by slug with their processor secret; a rolled secret is in use within 10 s. Read
+		 * again in the background, so that no notification waits for it (an expiry made every
+		 * request of a busy vendor queue behind one read), and never older than a minute.
+		 */
 		private final LoadingCache<String, Optional<Signer>> signers;
 
 		SignatureFilter(CatalogManagement catalog, Clock clock, Refusals problems) {
@@ -107,7 +111,8 @@ class OrderIntakeSecurity {
 			this.problems = problems;
 			this.signers = Caffeine.newBuilder()
 				.maximumSize(10_000)
-				.expireAfterWrite(Duration.ofSeconds(10))
+				.refreshAfterWrite(Duration.ofSeconds(10))
+				.expireAfterWrite(Duration.ofMinutes(1))
 				.build(slug -> catalog.findVendor(slug)
 					.map(vendor -> new Signer(vendor, catalog.processorSecret(vendor.id()))));
 		}

@@ -64,6 +64,8 @@ class Redirects {
 		this.rules = Caffeine.newBuilder()
 			.maximumSize(10_000)
 			.refreshAfterWrite(Duration.ofMinutes(1))
+			// a vendor whose links nobody visited for a while is read again before its next visit
+			.expireAfterWrite(Duration.ofMinutes(5))
 			.build(vendorId -> catalog.findVendor(vendorId)
 				.map(vendor -> new Rules(vendor, tracking.cookieDays(vendorId) * 86_400)));
 	}
