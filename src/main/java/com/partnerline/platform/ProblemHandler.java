@@ -1,6 +1,7 @@
 package com.partnerline.platform;
 
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,6 +79,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		}
 		log.info("Refused a write that broke a constraint: {}", ex.getMostSpecificCause().getMessage());
 		return respond(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, text("problem.conflict")));
+	}
+
+	/**
+	 * A date or month the request named that the calendar cannot reach (year +999999999
+	 * and a month more): bad input that a controller took as it came, not a failure of ours.
+	 */
+	@ExceptionHandler(DateTimeException.class)
+	ResponseEntity<Object> handleDateBeyondTheCalendar(DateTimeException ex) {
+		log.warn("Refused a date beyond the calendar that a controller let through: {}", ex.getMessage());
+		return respond(HttpStatus.BAD_REQUEST, problem(HttpStatus.BAD_REQUEST, text("problem.dateOutOfRange")));
 	}
 
 	@ExceptionHandler(Exception.class)

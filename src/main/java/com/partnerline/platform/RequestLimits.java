@@ -18,22 +18,16 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.partnerline.kernel.FieldProblem;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What each request may bring, checked before anything reads it. The body limit
- * depends on what the body is: a form or a JSON document is small
- * ({@code partnerline.http.max-form} and {@code partnerline.http.max-json}); a
- * multipart upload is held to its own limits by the multipart settings and to the
- * server's ({@code partnerline.http.max-body}) by Jetty. A declared
+ * depends on what the body is ({@link BodyLimits}). A declared
  * {@code Content-Length} over the limit is refused with 413 before a byte is read; a
  * chunked body is counted as it is read and refused when it passes the limit. Query
  * parameters with control characters are refused with 400 naming the parameter.
@@ -44,15 +38,11 @@ class RequestLimits extends OncePerRequestFilter {
 
 	private final MessageSource messages;
 
-	private final long maxForm;
+	private final BodyLimits limits;
 
-	private final long maxJson;
-
-	RequestLimits(MessageSource messages, @Value("${partnerline.http.max-form:64KB}") DataSize maxForm,
-			@Value("${partnerline.http.max-json:256KB}") DataSize maxJson) {
+	RequestLimits(MessageSource messages, BodyLimits limits) {
 		this.messages = messages;
-		this.maxForm = maxForm.toBytes();
-		this.maxJson = maxJson.toBytes();
+		this.limits = limits;
 	}
 
 	@Override
@@ -63,8 +53,8 @@ class RequestLimits extends OncePerRequestFilter {
 			Problems.write(response, messages, language(request), 400, "problem.badValues", badParameters);
 			return;
 		}
-		long limit = limit(request.getContentType());
-		if (limit < 0) {
+		long limit = limits.forType(request.getContentType());
+		if (limit == BodyLimits.UPLOAD) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -83,23 +73,6 @@ class RequestLimits extends OncePerRequestFilter {
 				return;
 			}
 			throw failure;
-		}
-	}
-
-	/** The body limit for a content type; -1 for uploads, which have limits of their own. */
-	private long limit(String contentType) {
-		if (contentType == null) {
-			return maxJson;
-		}
-		try {
-			MediaType type = MediaType.parseMediaType(contentType);
-			if (MediaType.MULTIPART_FORM_DATA.includes(type)) {
-				return -1;
-			}
-			return MediaType.APPLICATION_FORM_URLENCODED.includes(type) ? maxForm : maxJson;
-		}
-		catch (RuntimeException unreadableType) {
-			return maxJson;
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -35,8 +36,7 @@ import org.springframework.util.unit.DataSize;
  * <p>Hostile clients (ADR 0014): no body larger than {@code partnerline.http.max-body}
  * gets in at all (413 from {@code Content-Length} before reading, and while a chunked
  * body streams); a body is read into memory by Jetty, without a thread, before the
- * request is handed to one, up to {@code partnerline.http.eager-body}, so a client that
- * sends a byte now and then holds a connection and no thread; a client below
+ * request is handed to one, up to the limit of its kind ({@link BodyLimits}), so a client that sends a byte now and then holds a connection and no thread; a client below
  * {@code partnerline.http.min-body-rate} bytes a second (after {@code partnerline.http.body-grace})
  * or silent for {@code partnerline.http.idle-timeout} is dropped. Jetty's own refusals are problems like every other error.
  */
@@ -61,9 +61,8 @@ class WebServerConfiguration {
 	}
 
 	@Bean
-	JettyServerCustomizer hostileClientLimits(MessageSource messages,
+	JettyServerCustomizer hostileClientLimits(MessageSource messages, BodyLimits limits,
 			@Value("${partnerline.http.max-body:12MB}") DataSize maxBody,
-			@Value("${partnerline.http.eager-body:256KB}") DataSize eagerBody,
 			@Value("${partnerline.http.min-body-rate:512}") long minBodyRate,
 			@Value("${partnerline.http.body-grace:PT5S}") Duration bodyGrace,
 			@Value("${partnerline.http.idle-timeout:PT20S}") Duration idleTimeout) {
@@ -79,9 +78,15 @@ class WebServerConfiguration {
 					}
 				}
 			}
-			// bodies of any type are gathered without a thread; over eagerBody the request goes on reading in one
+			// Bodies are gathered without a thread before the request is handed to one. A body declared larger
+			// goes on at once, to be refused by its Content-Length (RequestLimits), and so do multipart
+			// uploads, which have limits of their own and are read in a thread.
 			var eager = new EagerContentHandler(server.getHandler(),
-					new EagerContentHandler.RetainedContentLoaderFactory(eagerBody.toBytes(), -1, false));
+					new EagerContentHandler.RetainedContentLoaderFactory(limits.largestDocument(), -1, true));
+			eager.exclude((Predicate<Request>) request -> {
+				long limit = limits.forType(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+				return limit == BodyLimits.UPLOAD || request.getLength() > limit;
+			});
 			var limit = new SizeLimitHandler(maxBody.toBytes(), -1);
 			limit.setHandler(new MinimumBodyRate(eager, minBodyRate, bodyGrace));
 			server.setHandler(limit);
@@ -99,6 +104,12 @@ class WebServerConfiguration {
 
 		ProblemErrorHandler(MessageSource messages) {
 			this.messages = messages;
+		}
+
+		/** Every method gets its problem; Jetty's own page answers GET, POST and HEAD only. */
+		@Override
+		public boolean errorPageForMethod(String method) {
+			return true;
 		}
 
 		@Override
