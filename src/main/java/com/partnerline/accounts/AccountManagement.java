@@ -11,6 +11,8 @@ import java.util.UUID;
 import com.partnerline.kernel.ApiProblem;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,11 +34,15 @@ public class AccountManagement {
 
 	private final Clock clock;
 
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
 	// A real hash of a random password, so that checking an unknown email costs as much as a known one.
 	private final String unknownAccountHash;
 
-	AccountManagement(Accounts accounts, ApiTokens tokens, PasswordEncoder passwords, Clock clock) {
+	AccountManagement(Accounts accounts, ApiTokens tokens, PasswordEncoder passwords, Clock clock,
+			FindByIndexNameSessionRepository<? extends Session> sessions) {
 		this.accounts = accounts;
+		this.sessions = sessions;
 		this.tokens = tokens;
 		this.passwords = passwords;
 		this.clock = clock;
@@ -72,10 +78,16 @@ public class AccountManagement {
 		accounts.updateStatus(accountId, AccountStatus.ACTIVE);
 	}
 
+	/**
+	 * Sets a new password and ends every way in that the old one opened: the account's
+	 * bearer tokens and its web sessions (whoever learnt the old password may hold one).
+	 */
 	@Transactional
 	public void changePassword(UUID accountId, String newPassword) {
 		accounts.updatePasswordHash(accountId, passwords.encode(newPassword));
 		tokens.revokeAll(accountId);
+		accounts.findById(accountId)
+			.ifPresent(account -> sessions.findByPrincipalName(account.email()).keySet().forEach(sessions::deleteById));
 	}
 
 	@Transactional

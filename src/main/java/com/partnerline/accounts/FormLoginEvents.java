@@ -1,12 +1,14 @@
 package com.partnerline.accounts;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
-import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Feeds form log-ons of the web pages into the {@link LoginThrottle}, as the token endpoint does itself. */
+/**
+ * Tells the {@link LoginThrottle} of form log-ons of the web pages that succeeded, as
+ * the token endpoint does itself; a failed one stays counted as the attempt the
+ * platform's form filter reserved before the password was checked.
+ */
 @Component
 class FormLoginEvents {
 
@@ -14,13 +16,6 @@ class FormLoginEvents {
 
 	FormLoginEvents(LoginThrottle throttle) {
 		this.throttle = throttle;
-	}
-
-	@EventListener
-	void failed(AuthenticationFailureBadCredentialsEvent event) {
-		String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
-				&& details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
-		throttle.failed(String.valueOf(event.getAuthentication().getName()), address);
 	}
 
 	@EventListener

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 import com.partnerline.kernel.ApiProblem;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,12 +17,18 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Slows and then refuses password guessing. Failed log-ons are stored in PostgreSQL
- * per email and per client address, so that every node counts the same, over a
- * sliding window: from {@code slowAfter} failures on each attempt waits a little
- * longer, from {@code refuseAfter} (per email) or {@code refuseAfterPerAddress}
- * failures it is refused with 429 until the oldest failures leave the window. The
- * address limit is higher because many people can share one address.
+ * Slows and then refuses password guessing. Each attempt is stored as a failure in
+ * PostgreSQL (per email and per client address, so that every node counts the same)
+ * <em>before</em> its password is checked, and counted with every other attempt of the
+ * sliding window; a log-on that succeeds takes its row back. So parallel guesses
+ * cannot all be checked: of any number sent at once, at most {@code refuseAfter} find
+ * room. From {@code slowAfter} failures of an email on, the next attempt must wait a
+ * little longer after the last one ({@code delayStep} more each time, at most
+ * {@code maxDelay}); from {@code refuseAfter} (per email) or {@code refuseAfterPerAddress}
+ * failures attempts are refused until the oldest failures leave the window. Nobody
+ * waits on a request thread: a refused attempt is answered at once with 429 and
+ * {@code Retry-After}, and leaves no row. The address limit is higher because many
+ * people can share one address.
  */
 @Component
 public class LoginThrottle {
@@ -46,8 +53,8 @@ public class LoginThrottle {
 			@Value("${partnerline.login.slow-after:3}") int slowAfter,
 			@Value("${partnerline.login.refuse-after:10}") int refuseAfter,
 			@Value("${partnerline.login.refuse-after-per-address:50}") int refuseAfterPerAddress,
-			@Value("${partnerline.login.delay-step:PT0.5S}") Duration delayStep,
-			@Value("${partnerline.login.max-delay:PT3S}") Duration maxDelay) {
+			@Value("${partnerline.login.delay-step:PT1S}") Duration delayStep,
+			@Value("${partnerline.login.max-delay:PT30S}") Duration maxDelay) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.window = window;
@@ -59,27 +66,50 @@ public class LoginThrottle {
 	}
 
 	/**
-	 * Call before checking a password: waits when there were several recent failures.
-	 * @throws ApiProblem 429 when there were too many
+	 * Call before checking a password: reserves the attempt, counted as a failure until
+	 * {@link #succeeded(String)} takes it back. Runs outside any transaction of the
+	 * caller, so that the reservation is visible to every other attempt at once.
+	 * @throws ApiProblem 429 with the time to wait, when the attempt comes too soon or there were too many
 	 */
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public void beforeAttempt(String email, String clientAddress) {
-		Instant since = clock.instant().minus(window);
+		Instant now = clock.instant();
+		Instant since = now.minus(window);
+		String normalized = normalize(email);
+		String address = clientAddress.length() > 64 ? clientAddress.substring(0, 64) : clientAddress;
+		long reservation = jdbc.sql("INSERT INTO login_failures (email, client_address, failed_at) VALUES (?, ?, ?) RETURNING id")
+			.params(normalized, address, Timestamp.from(now))
+			.query(Long.class)
+			.single();
+		// Counted after the reservation is committed: every attempt sees all that were reserved before it.
 		Counts counts = jdbc.sql("""
 				SELECT count(*) FILTER (WHERE email = ?) AS by_email,
-				       count(*) FILTER (WHERE client_address = ?) AS by_address
+				       count(*) FILTER (WHERE client_address = ?) AS by_address,
+				       max(failed_at) FILTER (WHERE email = ? AND id <> ?) AS last_by_email
 				FROM login_failures WHERE failed_at > ? AND (email = ? OR client_address = ?)""")
-			.params(normalize(email), clientAddress, Timestamp.from(since), normalize(email), clientAddress)
-			.query((rs, row) -> new Counts(rs.getInt("by_email"), rs.getInt("by_address")))
+			.params(normalized, address, normalized, reservation, Timestamp.from(since), normalized, address)
+			.query((rs, row) -> new Counts(rs.getInt("by_email"), rs.getInt("by_address"),
+					rs.getTimestamp("last_by_email") == null ? null : rs.getTimestamp("last_by_email").toInstant()))
 			.single();
-		if (counts.byEmail() >= refuseAfter || counts.byAddress() >= refuseAfterPerAddress) {
-			throw ApiProblem.tooManyRequests(untilAllowed(email, clientAddress, since, counts),
+		if (counts.byEmail() > refuseAfter || counts.byAddress() > refuseAfterPerAddress) {
+			release(reservation);
+			throw ApiProblem.tooManyRequests(untilAllowed(normalized, address, since, counts),
 					"accounts.tooManyFailures");
 		}
-		int excess = Math.max(counts.byEmail() - slowAfter + 1, counts.byAddress() - refuseAfterPerAddress / 2 + 1);
-		if (excess > 0) {
+		// the failures before this attempt beyond slowAfter set how long it must come after the last one
+		int excess = counts.byEmail() - slowAfter;
+		if (excess > 0 && counts.lastByEmail() != null) {
 			Duration delay = delayStep.multipliedBy(excess);
-			sleep(delay.compareTo(maxDelay) > 0 ? maxDelay : delay);
+			Instant allowedFrom = counts.lastByEmail().plus(delay.compareTo(maxDelay) > 0 ? maxDelay : delay);
+			if (now.isBefore(allowedFrom)) {
+				release(reservation);
+				throw ApiProblem.tooManyRequests(Duration.between(now, allowedFrom), "accounts.tooSoon");
+			}
 		}
+	}
+
+	private void release(long reservation) {
+		jdbc.sql("DELETE FROM login_failures WHERE id = ?").param(reservation).update();
 	}
 
 	/**
@@ -88,12 +118,13 @@ public class LoginThrottle {
 	 */
 	private Duration untilAllowed(String email, String clientAddress, Instant since, Counts counts) {
 		Instant allowed = since;
-		if (counts.byEmail() >= refuseAfter) {
-			allowed = later(allowed, leaving("email", normalize(email), since, counts.byEmail() - refuseAfter));
+		// the counts include the refused attempt itself, which is taken back
+		if (counts.byEmail() > refuseAfter) {
+			allowed = later(allowed, leaving("email", email, since, counts.byEmail() - 1 - refuseAfter));
 		}
-		if (counts.byAddress() >= refuseAfterPerAddress) {
+		if (counts.byAddress() > refuseAfterPerAddress) {
 			allowed = later(allowed, leaving("client_address", clientAddress, since,
-					counts.byAddress() - refuseAfterPerAddress));
+					counts.byAddress() - 1 - refuseAfterPerAddress));
 		}
 		Duration wait = Duration.between(since, allowed);
 		return wait.isNegative() ? Duration.ZERO : wait;
@@ -114,15 +145,7 @@ public class LoginThrottle {
 		return a.isAfter(b) ? a : b;
 	}
 
-	/** Records a failed log-on; in its own transaction so that the refusal of the log-on does not undo it. */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public void failed(String email, String clientAddress) {
-		jdbc.sql("INSERT INTO login_failures (email, client_address, failed_at) VALUES (?, ?, ?)")
-			.params(normalize(email), clientAddress, Timestamp.from(clock.instant()))
-			.update();
-	}
-
-	/** A successful log-on forgives the account's failures (not the address's). */
+	/** A successful log-on takes its reservation back and forgives the account's failures. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void succeeded(String email) {
 		jdbc.sql("DELETE FROM login_failures WHERE email = ?").param(normalize(email)).update();
@@ -145,16 +168,7 @@ public class LoginThrottle {
 		return trimmed.length() > 254 ? trimmed.substring(0, 254) : trimmed;
 	}
 
-	private static void sleep(Duration delay) {
-		try {
-			Thread.sleep(delay.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private record Counts(int byEmail, int byAddress) {
+	private record Counts(int byEmail, int byAddress, @Nullable Instant lastByEmail) {
 	}
 
 }

@@ -29,11 +29,11 @@ class TokenController {
 	@PostMapping("/api/v1/auth/token")
 	TokenResponse issue(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
 		String address = http.getRemoteAddr();
-		// Checked before the password, so that a refused guess costs the guesser and not the slow hash.
+		// Reserved before the password is checked: a refused guess costs the guesser, not the slow hash,
+		// and a failed one stays counted.
 		throttle.beforeAttempt(request.email(), address);
 		Account account = accounts.checkPassword(request.email(), request.password()).orElse(null);
 		if (account == null) {
-			throttle.failed(request.email(), address);
 			throw ApiProblem.unauthorized("accounts.badCredentials");
 		}
 		throttle.succeeded(request.email());

@@ -76,6 +76,11 @@ public class ApiProblem extends RuntimeException {
 		return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "problem.validation", new Object[0], errors);
 	}
 
+	/** Values no request may carry (400): control characters, numbers or years out of range; each one is named. */
+	public static ApiProblem badRequest(List<FieldProblem> errors) {
+		return new ApiProblem(HttpStatus.BAD_REQUEST, "problem.badValues", new Object[0], errors);
+	}
+
 	public static ApiProblem invalidField(String field, String message) {
 		return invalid(List.of(new FieldProblem(field, message)));
 	}

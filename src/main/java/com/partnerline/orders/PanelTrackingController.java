@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.ApiProblem;
+import com.partnerline.kernel.PublicUrl;
 import com.partnerline.partners.Membership;
 import com.partnerline.partners.PartnerManagement;
 import com.partnerline.tracking.ClickDay;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The control panel's tracking page for one program: the partner's links (and a form
@@ -53,8 +53,11 @@ class PanelTrackingController {
 
 	private final Clock clock;
 
+	private final PublicUrl publicUrl;
+
 	PanelTrackingController(OrderManagement orders, TrackingManagement tracking, CatalogManagement catalog,
-			PartnerManagement partners, MessageSource messages, Clock clock) {
+			PartnerManagement partners, MessageSource messages, Clock clock, PublicUrl publicUrl) {
+		this.publicUrl = publicUrl;
 		this.orders = orders;
 		this.tracking = tracking;
 		this.catalog = catalog;
@@ -137,7 +140,7 @@ class PanelTrackingController {
 
 	private LinkView view(Link link) {
 		return new LinkView(link.code(),
-				ServletUriComponentsBuilder.fromCurrentContextPath().path("/r/").path(link.code()).toUriString(),
+				publicUrl.link("/r/" + link.code()),
 				link.targetUrl(), link.subId());
 	}
 

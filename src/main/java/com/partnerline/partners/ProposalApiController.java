@@ -3,6 +3,7 @@ package com.partnerline.partners;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.catalog.VendorAccess;
 import com.partnerline.kernel.ApiProblem;
+import com.partnerline.kernel.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -93,6 +95,16 @@ class ProposalApiController {
 	QueueView queue(@PathVariable String vendor, @RequestParam(required = false) @Nullable String status,
 			@RequestParam(defaultValue = "SUBMITTED") String sort, @RequestParam(defaultValue = "asc") String direction,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		List<FieldProblem> paging = new ArrayList<>();
+		if (page < 0) {
+			paging.add(new FieldProblem("page", "validation.notNegative"));
+		}
+		if (size < 1 || size > 100) {
+			paging.add(new FieldProblem("size", "validation.pageSize"));
+		}
+		if (!paging.isEmpty()) {
+			throw ApiProblem.badRequest(paging);
+		}
 		Vendor found = vendorAccess.requireManaged(vendor);
 		ProposalStatus wanted = parseStatus(status);
 		ProposalStore.QueueSort by = parseSort(sort);

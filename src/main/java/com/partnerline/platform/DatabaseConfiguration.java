@@ -1,10 +1,13 @@
 package com.partnerline.platform;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+
+import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -12,15 +15,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Chooses the PostgreSQL the application runs on: the server named by
  * {@code PARTNERLINE_DB_URL}, or else an embedded PostgreSQL 17 whose data folder
  * lives under {@code ./data/postgres} and survives restarts (initdb runs only on the
- * first start).
+ * first start). The embedded one asks every connection for a password
+ * ({@link EmbeddedCredentials}): migrations run as its owner, the application as a
+ * role that is no superuser.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -34,12 +43,15 @@ class DatabaseConfiguration {
 				: EmbeddedDatabase.NONE;
 	}
 
+	/** The application's pool; on the embedded database as a role that is no superuser. */
 	@Bean
+	@Primary
 	HikariDataSource dataSource(PartnerlineSettings settings, EmbeddedDatabase embedded) {
 		HikariDataSource dataSource = new HikariDataSource();
 		if (settings.usesEmbeddedDatabase()) {
 			dataSource.setJdbcUrl(embedded.jdbcUrl());
-			dataSource.setUsername("postgres");
+			dataSource.setUsername(EmbeddedCredentials.APP_ROLE);
+			dataSource.setPassword(embedded.credentials.appPassword());
 		}
 		else {
 			dataSource.setJdbcUrl(settings.dbUrl());
@@ -52,15 +64,32 @@ class DatabaseConfiguration {
 		return dataSource;
 	}
 
+	/**
+	 * Connections as the schema's owner, for Flyway's migrations; not pooled, as they
+	 * are few. On an external database the configured user.
+	 */
+	@Bean
+	@FlywayDataSource
+	@Qualifier("owner")
+	DataSource ownerDataSource(PartnerlineSettings settings, EmbeddedDatabase embedded) {
+		return settings.usesEmbeddedDatabase()
+				? new DriverManagerDataSource(embedded.jdbcUrl(), EmbeddedCredentials.OWNER_ROLE,
+						embedded.credentials.ownerPassword())
+				: new DriverManagerDataSource(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
+	}
+
 	/** The embedded server's lifecycle; the data source bean depends on it, so it stops last. */
 	static final class EmbeddedDatabase implements DisposableBean {
 
-		static final EmbeddedDatabase NONE = new EmbeddedDatabase(null);
+		static final EmbeddedDatabase NONE = new EmbeddedDatabase(null, null);
 
 		private final EmbeddedPostgres postgres;
 
-		private EmbeddedDatabase(EmbeddedPostgres postgres) {
+		private final EmbeddedCredentials credentials;
+
+		private EmbeddedDatabase(EmbeddedPostgres postgres, EmbeddedCredentials credentials) {
 			this.postgres = postgres;
+			this.credentials = credentials;
 		}
 
 		/**
@@ -75,6 +104,7 @@ class DatabaseConfiguration {
 				Files.createDirectories(pgData);
 				Files.createDirectories(work);
 				stopOrphanedServer(pgData);
+				EmbeddedCredentials credentials = EmbeddedCredentials.of(dataDir.toAbsolutePath());
 				long started = System.nanoTime();
 				EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 					.setDataDirectory(pgData)
@@ -105,10 +135,16 @@ class DatabaseConfiguration {
 					// stopped by destroy() after the beans that use it (event registry, scheduler),
 					// not by a JVM hook racing the application context's shutdown
 					.setRegisterShutdownHook(false)
+					// the library's own readiness check connects as the owner, with its password
+					.setConnectConfig("password", credentials.ownerPassword())
 					.start();
+				credentials.secure(postgres.getJdbcUrl(EmbeddedCredentials.OWNER_ROLE, "postgres"), pgData);
 				log.info("Embedded PostgreSQL on port {} with data in {} (started in {} ms)", postgres.getPort(), pgData,
 						(System.nanoTime() - started) / 1_000_000);
-				return new EmbeddedDatabase(postgres);
+				return new EmbeddedDatabase(postgres, credentials);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Could not secure the embedded PostgreSQL in " + pgData, ex);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData, ex);
@@ -155,8 +191,9 @@ class DatabaseConfiguration {
 			}
 		}
 
+		/** The URL of the database, without a user: each data source names its own. */
 		String jdbcUrl() {
-			return postgres.getJdbcUrl("postgres", "postgres");
+			return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
 		}
 
 		@Override

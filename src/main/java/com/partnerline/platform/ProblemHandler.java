@@ -1,6 +1,7 @@
 package com.partnerline.platform;
 
-import java.net.URI;
+import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -24,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -42,8 +45,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-	private static final URI VALIDATION_TYPE = URI.create("https://partnerline.dev/problems/validation");
-
 	private final MessageSource messages;
 
 	ProblemHandler(MessageSource messages) {
@@ -55,7 +56,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> handleApiProblem(ApiProblem problem) {
 		ProblemDetail body = problem(problem.status(), text(problem.messageKey(), problem.arguments()));
 		if (!problem.errors().isEmpty()) {
-			body.setType(VALIDATION_TYPE);
+			body.setType(Problems.VALIDATION_TYPE);
 			body.setProperty("errors", localized(problem.errors()));
 		}
 		HttpHeaders headers = new HttpHeaders();
@@ -69,8 +70,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<Object> handleIntegrity(DataIntegrityViolationException ex) {
+		if (ex.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
+				&& sql.getSQLState().startsWith("22")) {
+			// data exceptions (too long, out of range, bad characters) are bad input that a check let through,
+			// not a conflict with what exists
+			log.warn("A value the request checks let through was refused by the database: {}", sql.getMessage());
+			return respond(HttpStatus.BAD_REQUEST, problem(HttpStatus.BAD_REQUEST, text("problem.detail.400")));
+		}
 		log.info("Refused a write that broke a constraint: {}", ex.getMostSpecificCause().getMessage());
 		return respond(HttpStatus.CONFLICT, problem(HttpStatus.CONFLICT, text("problem.conflict")));
+	}
+
+	/**
+	 * A date or month the request named that the calendar cannot reach (year +999999999
+	 * and a month more): bad input that a controller took as it came, not a failure of ours.
+	 */
+	@ExceptionHandler(DateTimeException.class)
+	ResponseEntity<Object> handleDateBeyondTheCalendar(DateTimeException ex) {
+		log.warn("Refused a date beyond the calendar that a controller let through: {}", ex.getMessage());
+		return respond(HttpStatus.BAD_REQUEST, problem(HttpStatus.BAD_REQUEST, text("problem.dateOutOfRange")));
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -104,20 +122,49 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		// A well-formed document with a value of the wrong kind names its field (422);
 		// a document that is not JSON at all is a plain 400.
+		if (RequestLimits.tooLarge(ex)) {
+			HttpStatus tooLarge = HttpStatus.CONTENT_TOO_LARGE;
+			return respond(tooLarge, problem(tooLarge, text("problem.detail.413")));
+		}
 		if (ex.getMostSpecificCause() instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
 			return validationFailed(List.of(new FieldProblem(jsonPath(mapping), text("validation.unreadableValue"))));
 		}
-		String detail = ex.getMostSpecificCause() instanceof JacksonException parse ? parse.getOriginalMessage()
-				: text("problem.malformed");
-		return respond(HttpStatus.BAD_REQUEST,
-				problem(HttpStatus.BAD_REQUEST, text("problem.malformed") + " " + firstLine(detail)));
+		// Jackson's own message names Java types; where the document broke is what the caller can use
+		String where = ex.getMostSpecificCause() instanceof JacksonException parse && parse.getLocation() != null
+				? " " + text("problem.malformedAt", parse.getLocation().getLineNr(), parse.getLocation().getColumnNr())
+				: "";
+		return respond(HttpStatus.BAD_REQUEST, problem(HttpStatus.BAD_REQUEST, text("problem.malformed") + where));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+				: String.valueOf(ex.getPropertyName());
+		return badRequest(List.of(new FieldProblem(name, text("validation.unreadableValue"))));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return badRequest(List.of(new FieldProblem(ex.getParameterName(), text("validation.required"))));
+	}
+
+	private ResponseEntity<Object> badRequest(List<FieldProblem> errors) {
+		ProblemDetail body = problem(HttpStatus.BAD_REQUEST, text("problem.badValues"));
+		body.setType(Problems.VALIDATION_TYPE);
+		body.setProperty("errors", errors);
+		return respond(HttpStatus.BAD_REQUEST, body);
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		if (body instanceof ProblemDetail detail && detail.getDetail() == null) {
-			detail.setDetail(text("problem.status." + statusCode.value()));
+		if (body instanceof ProblemDetail detail) {
+			// Spring's own details may name Java types; the caller gets the status's text in its language
+			detail.setType(Problems.type(statusCode.value()));
+			detail.setTitle(text("problem.status." + statusCode.value()));
+			detail.setDetail(text("problem.detail." + statusCode.value()));
 		}
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
 		return response == null ? null
@@ -146,7 +193,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	private ResponseEntity<Object> validationFailed(List<FieldProblem> errors) {
 		HttpStatus status = HttpStatus.UNPROCESSABLE_CONTENT;
 		ProblemDetail body = problem(status, text("problem.validation"));
-		body.setType(VALIDATION_TYPE);
+		body.setType(Problems.VALIDATION_TYPE);
 		body.setProperty("errors", errors);
 		return respond(status, body);
 	}
@@ -169,6 +216,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private ProblemDetail problem(HttpStatusCode status, String detail) {
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+		body.setType(Problems.type(status.value()));
 		body.setTitle(text("problem.status." + status.value()));
 		return body;
 	}
@@ -184,11 +232,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	/** Resolves a message key in the caller's language; text that is not a key is kept as it is. */
 	private String text(String key, Object... arguments) {
 		return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
-	}
-
-	private static String firstLine(String text) {
-		int newline = text.indexOf('\n');
-		return newline < 0 ? text : text.substring(0, newline);
 	}
 
 }

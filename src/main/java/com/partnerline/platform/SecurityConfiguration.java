@@ -1,6 +1,7 @@
 package com.partnerline.platform;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,7 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -38,6 +38,15 @@ class SecurityConfiguration {
 			"/r/**", "/feeds/**", "/informer/**", "/scan", "/dev/mail", "/webjars/**", "/css/**", "/js/**",
 			"/images/**", "/favicon.ico", "/error", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
 			"/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**" };
+
+	/**
+	 * Scripts only from the app's own files: an injected script tag or handler does not
+	 * run. Styles may be inline (attributes the charts set), frames and plugins not at
+	 * all, and forms post to the app only.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -77,6 +86,7 @@ class SecurityConfiguration {
 				.hasRole("PARTNER")
 				.anyRequest()
 				.authenticated())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
 			.formLogin(form -> form.loginPage("/login").successHandler(new RoleLandingPage()).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/?loggedOut"))
 			.build();
@@ -115,20 +125,8 @@ class SecurityConfiguration {
 
 	private static void problem(HttpServletResponse response, int status, MessageSource messages)
 			throws IOException {
-		var locale = LocaleContextHolder.getLocale();
-		String title = messages.getMessage("problem.status." + status, null, "", locale);
-		String detail = messages.getMessage(status == 401 ? "problem.unauthenticated" : "problem.forbidden", null, "",
-				locale);
-		response.setStatus(status);
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"" + json(title) + "\",\"status\":" + status
-					+ ",\"detail\":\"" + json(detail) + "\"}");
-	}
-
-	private static String json(String text) {
-		return text.replace("\\", "\\\\").replace("\"", "\\\"");
+		Problems.write(response, messages, LocaleContextHolder.getLocale(), status,
+				status == 401 ? "problem.unauthenticated" : "problem.forbidden", List.of());
 	}
 
 }

@@ -6,6 +6,7 @@ import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.catalog.VendorAccess;
 import com.partnerline.kernel.ApiProblem;
+import com.partnerline.kernel.PublicUrl;
 import com.partnerline.partners.Membership;
 import com.partnerline.partners.PartnerManagement;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Links for partners and coupons for vendors, as docs/api.md describes them. */
 @RestController
@@ -33,12 +33,15 @@ class TrackingApiController {
 
 	private final VendorAccess access;
 
+	private final PublicUrl publicUrl;
+
 	TrackingApiController(TrackingManagement tracking, CatalogManagement catalog, PartnerManagement partners,
-			VendorAccess access) {
+			VendorAccess access, PublicUrl publicUrl) {
 		this.tracking = tracking;
 		this.catalog = catalog;
 		this.partners = partners;
 		this.access = access;
+		this.publicUrl = publicUrl;
 	}
 
 	@PostMapping("/api/v1/partner/links")
@@ -52,14 +55,14 @@ class TrackingApiController {
 		Membership membership = partners.currentMembership(vendor);
 		Link link = tracking.createLink(vendor, membership.partnerId(),
 				new NewLink(request.sku(), request.targetUrl(), request.subId()));
-		return LinkView.of(link, vendor);
+		return LinkView.of(link, vendor, publicUrl);
 	}
 
 	@GetMapping("/api/v1/partner/links")
 	List<LinkView> links(@RequestParam String vendor) {
 		Vendor found = catalog.vendor(vendor);
 		Membership membership = partners.currentMembership(found);
-		return tracking.links(found.id(), membership.partnerId()).stream().map(l -> LinkView.of(l, found)).toList();
+		return tracking.links(found.id(), membership.partnerId()).stream().map(l -> LinkView.of(l, found, publicUrl)).toList();
 	}
 
 	@PutMapping("/api/v1/admin/vendors/{vendor}/coupons/{code}")
@@ -81,12 +84,8 @@ class TrackingApiController {
 	record LinkView(String code, String url, String vendor, @Nullable String sku, String targetUrl,
 			@Nullable String subId) {
 
-		static LinkView of(Link link, Vendor vendor) {
-			String url = ServletUriComponentsBuilder.fromCurrentContextPath()
-				.path("/r/")
-				.path(link.code())
-				.build()
-				.toUriString();
+		static LinkView of(Link link, Vendor vendor, PublicUrl publicUrl) {
+			String url = publicUrl.link("/r/" + link.code());
 			return new LinkView(link.code(), url, vendor.slug(), link.sku(), link.targetUrl(), link.subId());
 		}
 

@@ -67,14 +67,13 @@ class OutboxIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
-	void showsTheOutboxAtDevMailInDemoMode() {
+	void devMailDoesNotExistWhileAnSmtpHostIsSet() {
 		String email = unique("devmail") + "@example.org";
 		api.post("/api/v1/signup", map("email", email, "password", "long-enough-secret", "name", "Dev Reader",
 				"country", "FR", "acceptTermsVersion", partners.platformTerms().version()));
 		Api.Response page = api.get("/dev/mail?to=" + email);
-		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains(email).contains("Confirm your email address for Partnerline")
-			.contains("/confirm?token=");
+		assertThat(page.status()).isEqualTo(404);
+		assertThat(page.body()).doesNotContain(email);
 	}
 
 	private void awaitAttempts(String email) throws InterruptedException {

@@ -28,8 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 				// Mail goes to the one GreenMail of the test JVM, and quickly.
 				"spring.mail.host=127.0.0.1",
 				"partnerline.mail.poll-interval=PT0.2S", "partnerline.mail.retry-base=PT0.5S",
-				"partnerline.mail.retry-max=PT2S", "partnerline.login.delay-step=PT0.05S",
-				"partnerline.login.max-delay=PT0.2S", "partnerline.login.refuse-after-per-address=30" })
+				"partnerline.mail.retry-max=PT2S", "partnerline.login.delay-step=PT1S",
+				"partnerline.login.max-delay=PT1S", "partnerline.login.refuse-after-per-address=30",
+				// Absolute links go to the configured public address, never to the host a request names.
+				"partnerline.public-url=https://partners.example.test" })
 public abstract class IntegrationTest {
 
 	/** Starts the shared SMTP server before the context, so that the sender finds it from its first poll. */
