@@ -194,8 +194,9 @@ class CommissionsIntegrationTest extends IntegrationTest {
 				"67.50", "0.00");
 		Api.Response statement = partner.api().get("/api/v1/partner/programs/" + vendor.slug() + "/statements/2025-10");
 		assertThat(statement.json().path("lines").findValuesAsString("kind")).containsExactly("ORDER", "ORDER",
-				"REFUNDS");
+				"REFUND");
 		assertThat(statement.json().path("lines").get(2).path("amount").asString()).isEqualTo("-100.00");
+		assertThat(statement.json().path("lines").get(2).path("reference").asString()).isEqualTo("sm-r / sm-2");
 	}
 
 	@Test
@@ -335,6 +336,100 @@ class CommissionsIntegrationTest extends IntegrationTest {
 		// February: 400 × 15% = 60.00; adjustment −(100 × 25%) = −25.00
 		assertStatement(statementOf(closed(vendor, "2025-02"), partner), "400.00", "A1", "0.15", "60.00", "-25.00",
 				"0.00", "0.00", "35.00");
+	}
+
+	@Test
+	void aLateOrderIsPaidOnTheNextStatementAtItsClosedMonthsRateAndItsRefundTakesItBack() throws Exception {
+		Vendor vendor = vendor("UTC");
+		TestPartner partner = partner(vendor);
+		order(vendor, partner, "lo-1", "2025-09-05T10:00:00Z", "400.00");
+		order(vendor, partner, "lo-2", "2025-09-12T10:00:00Z", "200.00");
+		// September: 400 + 200 = 600.00 → A2 (20%) → 120.00
+		assertStatement(statementOf(closed(vendor, "2025-09"), partner), "600.00", "A2", "0.2", "120.00", "0.00",
+				"0.00", "120.00", "0.00");
+
+		// A September order arrives after September was closed: September stays as booked.
+		order(vendor, partner, "lo-late", "2025-09-20T10:00:00Z", "150.00");
+		assertStatement(statementOf(closed(vendor, "2025-09"), partner), "600.00", "A2", "0.2", "120.00", "0.00",
+				"0.00", "120.00", "0.00");
+		String september = "/api/v1/partner/programs/" + vendor.slug() + "/statements/2025-09";
+		JsonNode frozen = partner.api().get(september).json();
+		assertThat(frozen.path("lines").findValuesAsString("reference")).containsExactly("lo-1", "lo-2");
+		assertThat(statementPdf(partner, september)).contains("lo-1").contains("lo-2").doesNotContain("lo-late");
+
+		// October: own order 100.00 → A1 (15%) → 15.00; the late order at September's rate:
+		// 150.00 × 20% = +30.00; due 15.00 + 30.00 = 45.00 < 50.00 → carried forward.
+		order(vendor, partner, "lo-3", "2025-10-08T10:00:00Z", "100.00");
+		assertStatement(statementOf(closed(vendor, "2025-10"), partner), "100.00", "A1", "0.15", "15.00", "30.00",
+				"0.00", "0.00", "45.00");
+		JsonNode october = partner.api().get("/api/v1/partner/programs/" + vendor.slug() + "/statements/2025-10")
+			.json();
+		JsonNode line = october.path("lines").get(1);
+		assertThat(line.path("kind").asString()).isEqualTo("LATE_ORDER");
+		assertThat(line.path("reference").asString()).isEqualTo("lo-late");
+		assertThat(line.path("orderMonth").asString()).isEqualTo("2025-09");
+		assertThat(line.path("rate").asString()).isEqualTo("0.2");
+		assertThat(line.path("amount").asString()).isEqualTo("30.00");
+
+		// November: the late order is refunded in full: −(150.00 × 20%) = −30.00 at the same
+		// rate; brought 45.00 → due 15.00, carried forward.
+		refund(vendor, "lo-late", "lo-late-r", "2025-11-04T10:00:00Z", "150.00");
+		assertStatement(statementOf(closed(vendor, "2025-11"), partner), "0.00", "A1", "0.15", "0.00", "-30.00",
+				"45.00", "0.00", "15.00");
+		// the close counted the late order once: closing October again changes nothing
+		assertStatement(statementOf(closed(vendor, "2025-10"), partner), "100.00", "A1", "0.15", "15.00", "30.00",
+				"0.00", "0.00", "45.00");
+	}
+
+	@Test
+	void aLateOrderWithoutVolumeInItsMonthGetsTheRateItsAmountAloneReachesAndSkipsClosedMonths() {
+		Vendor vendor = vendor("UTC");
+		TestPartner other = partner(vendor);
+		TestPartner partner = partner(vendor);
+		order(vendor, other, "ln-o1", "2025-05-10T10:00:00Z", "100.00");
+		order(vendor, other, "ln-o2", "2025-06-10T10:00:00Z", "100.00");
+		closed(vendor, "2025-05");
+		closed(vendor, "2025-06");
+		// A May order of a partner without May volume arrives when May and June are closed:
+		// 3,200.00 alone reaches A3 (25%) → +800.00, on the first month not closed: July.
+		order(vendor, partner, "ln-late", "2025-05-20T10:00:00Z", "3200.00");
+		// Its refund of 1,000.00, booked in July, at the same 25% (1,000 alone would be A2):
+		// −250.00. July: volume 0, adjustments 800.00 − 250.00 = 550.00 → payable.
+		refund(vendor, "ln-late", "ln-late-r", "2025-07-02T10:00:00Z", "1000.00");
+		assertStatement(statementOf(closed(vendor, "2025-07"), partner), "0.00", "A1", "0.15", "0.00", "550.00",
+				"0.00", "550.00", "0.00");
+		// May and June kept no line of it
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM statements s WHERE s.vendor_id = ? AND s.partner_id = ?::uuid""")
+			.params(vendor.id().value(), partner.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aLateOrderOfAnInternetPartnerWithoutVolumeIsPaidAtItsContractRate() {
+		Vendor vendor = vendor("UTC");
+		TestPartner other = partner(vendor);
+		TestPartner partner = partner(vendor);
+		internet(vendor, partner, "0.32");
+		order(vendor, other, "lc-o1", "2025-03-10T10:00:00Z", "100.00");
+		closed(vendor, "2025-03");
+		// 100.00 alone would be A1 (15%); the contract's 32% governs: 100.00 × 32% = +32.00
+		order(vendor, partner, "lc-late", "2025-03-20T10:00:00Z", "100.00");
+		assertStatement(statementOf(closed(vendor, "2025-04"), partner), "0.00", "A1", "0.32", "0.00", "32.00",
+				"0.00", "0.00", "32.00");
+	}
+
+	String statementPdf(TestPartner partner, String path) throws Exception {
+		HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.header("Authorization", "Bearer " + partner.token())
+				.header("Accept", "application/pdf")
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		try (var document = Loader.loadPDF(pdf.body())) {
+			return new PDFTextStripper().getText(document);
+		}
 	}
 
 	@Test

@@ -195,13 +195,13 @@ class OrderManagementIntegrationTest extends IntegrationTest {
 				v -> v.volume().stripTrailingZeros())
 			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(alice, new BigDecimal("849.99")),
 					org.assertj.core.groups.Tuple.tuple(bob, new BigDecimal("15")));
-		assertThat(orders.lateRefunds(vendor.id(), YearMonth.of(2026, 11))).singleElement().satisfies(r -> {
+		assertThat(orders.lateRefunds(vendor.id(), YearMonth.of(2026, 11), Instant.now(), java.util.Map.of())).singleElement().satisfies(r -> {
 			assertThat(r.partnerId()).isEqualTo(alice);
 			assertThat(r.refundId()).isEqualTo("ra");
 			assertThat(r.orderPeriod()).isEqualTo(YearMonth.of(2026, 10));
 			assertThat(r.amount()).isEqualByComparingTo("100");
 		});
-		assertThat(orders.lateRefunds(vendor.id(), YearMonth.of(2026, 12))).extracting(LateRefund::refundId)
+		assertThat(orders.lateRefunds(vendor.id(), YearMonth.of(2026, 12), Instant.now(), java.util.Map.of())).extracting(LateRefund::refundId)
 			.containsExactly("ra3");
 		assertThat(orders.partnerMonths(vendor.id(), alice, YearMonth.of(2026, 10), YearMonth.of(2026, 12)))
 			.extracting(MonthlyOrders::orders)
