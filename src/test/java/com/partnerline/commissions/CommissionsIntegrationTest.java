@@ -577,15 +577,40 @@ class CommissionsIntegrationTest extends IntegrationTest {
 		assertThat(csv.header("Content-Type")).startsWith("text/csv");
 		assertThat(csv.body().lines()).hasSize(4);
 
+		// no payment file until the vendor's own account is set
+		Api.Response noAccount = admin.header("Accept", "application/xml").get(base);
+		assertThat(noAccount.status()).as(noAccount.toString()).isEqualTo(409);
+		assertThat(noAccount.errorFields()).containsExactly("payoutAccount");
+		String account = "/api/v1/admin/vendors/" + vendor.slug() + "/payout-account";
+		Api.Response badAccount = admin.put(account, map("accountHolder", "", "iban", "DE89370400440532013001", "bic",
+				"COBADEFFXXX"));
+		assertThat(badAccount.status()).isEqualTo(422);
+		assertThat(badAccount.errorFields()).containsExactlyInAnyOrder("accountHolder", "iban");
+		Api.Response savedAccount = admin.put(account, map("accountHolder", "Vendor Payouts Ltd", "iban",
+				"GB33 BUKB 2020 1555 5555 55", "bic", "BUKBGB22"));
+		assertThat(savedAccount.status()).as(savedAccount.toString()).isEqualTo(200);
+		assertThat(savedAccount.json().path("iban").asString()).isEqualTo("GB33BUKB20201555555555");
+
 		Api.Response xml = admin.header("Accept", "application/xml").get(base);
 		assertThat(xml.status()).isEqualTo(200);
+		com.partnerline.support.Pain001Schema.assertValid(xml.body());
 		MxPain00100109 pain = MxPain00100109.parse(xml.body());
+		assertThat(pain.getCstmrCdtTrfInitn().getPmtInf().get(0).getDbtrAcct().getId().getIBAN())
+			.isEqualTo("GB33BUKB20201555555555");
 		assertThat(pain.getCstmrCdtTrfInitn().getGrpHdr().getNbOfTxs()).isEqualTo("2");
 		assertThat(pain.getCstmrCdtTrfInitn().getGrpHdr().getCtrlSum()).isEqualByComparingTo("945.00");
 		assertThat(pain.getCstmrCdtTrfInitn().getPmtInf().get(0).getCdtTrfTxInf()).hasSize(2);
 
 		assertThat(admin.get("/api/v1/admin/vendors/" + otherVendor.slug() + "/payouts/" + batchId).status())
 			.isEqualTo(404);
+
+		// April: only carol (PayPal) is payable: the batch has no bank transfer, so no payment file
+		order(vendor, carol, "pb-4", "2025-04-10T10:00:00Z", "1000.00");
+		long aprilBatch = closed(vendor, "2025-04").path("payoutBatchId").asLong();
+		Api.Response nothingToTransfer = admin.header("Accept", "application/xml")
+			.get("/api/v1/admin/vendors/" + vendor.slug() + "/payouts/" + aprilBatch);
+		assertThat(nothingToTransfer.status()).as(nothingToTransfer.toString()).isEqualTo(409);
+		assertThat(nothingToTransfer.body()).doesNotContain("<Document");
 		assertThat(alice.api().get(base).status()).isEqualTo(403);
 
 		Api.Response paid = admin.post(base + "/paid", null);
