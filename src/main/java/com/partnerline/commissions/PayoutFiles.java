@@ -1,8 +1,6 @@
 package com.partnerline.commissions;
 
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import com.partnerline.catalog.Vendor;
+import com.partnerline.kernel.CsvWriter;
 import com.prowidesoftware.swift.model.mx.MxPain00100109;
 import com.prowidesoftware.swift.model.mx.dic.AccountIdentification4Choice;
 import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
@@ -27,8 +26,6 @@ import com.prowidesoftware.swift.model.mx.dic.PaymentIdentification6;
 import com.prowidesoftware.swift.model.mx.dic.PaymentInstruction30;
 import com.prowidesoftware.swift.model.mx.dic.PaymentMethod3Code;
 import com.prowidesoftware.swift.model.mx.dic.RemittanceInformation16;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A payout batch as files: CSV (every item, whatever the method) and an ISO 20022
@@ -45,15 +42,12 @@ final class PayoutFiles {
 
 	static String csv(PayoutBatch batch) {
 		StringWriter out = new StringWriter();
-		try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get().print(out)) {
+		try (CsvWriter csv = new CsvWriter(out, CSV_HEADER)) {
 			for (PayoutBatch.Item item : batch.items()) {
-				printer.printRecord(batch.id(), batch.month(), item.partnerId(), item.statementId(),
-						item.amount().toPlainString(), batch.currency().getCurrencyCode(), nz(item.method()),
-						nz(item.accountHolder()), nz(item.iban()), nz(item.bic()), nz(item.email()));
+				csv.row(batch.id(), batch.month(), item.partnerId(), item.statementId(), item.amount(),
+						batch.currency().getCurrencyCode(), item.method(), item.accountHolder(), item.iban(), item.bic(),
+						item.email());
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 		return out.toString();
 	}

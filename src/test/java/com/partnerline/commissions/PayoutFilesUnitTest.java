@@ -144,6 +144,22 @@ class PayoutFilesUnitTest {
 	}
 
 	@Test
+	void csvCellsThatASpreadsheetWouldRunAreNeutralised() throws Exception {
+		PayoutBatch batch = new PayoutBatch(45, VENDOR.id(), YearMonth.of(2026, 11), Currency.getInstance("USD"), "OPEN",
+				Instant.parse("2026-12-01T00:15:00Z"), null,
+				List.of(new PayoutBatch.Item(7, new PartnerId(UUID.randomUUID()), new BigDecimal("51.00"), "BANK",
+						"=HYPERLINK(\"http://evil.example\")", "DE89370400440532013000", "COBADEFFXXX", null),
+						new PayoutBatch.Item(8, new PartnerId(UUID.randomUUID()), new BigDecimal("52.00"), "PAYPAL", null,
+								null, null, "=cmd@x.example")));
+		List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+			.parse(new StringReader(PayoutFiles.csv(batch)))
+			.getRecords();
+		assertThat(records.get(0).get("account_holder")).isEqualTo("'=HYPERLINK(\"http://evil.example\")");
+		assertThat(records.get(1).get("email")).isEqualTo("'=cmd@x.example");
+		assertThat(records.get(0).get("amount")).isEqualTo("51.00");
+	}
+
+	@Test
 	void ibanChecksumAndBicAreChecked() {
 		assertThat(PayoutDetails.validIban("DE89370400440532013000")).isTrue();
 		assertThat(PayoutDetails.validIban("GB82WEST12345698765432")).isTrue();

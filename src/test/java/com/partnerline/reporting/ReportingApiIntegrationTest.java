@@ -301,6 +301,9 @@ class ReportingApiIntegrationTest extends IntegrationTest {
 		assertThat(csv.header("Content-Type")).startsWith("text/csv");
 		assertThat(csv.body()).startsWith("month,partner_id,partner,sku,quantity,amount,currency")
 			.contains(previous + "," + partner.id(), ",PROD,4,400.00,USD");
+		// a partner names itself: the export neutralises a name a spreadsheet would run
+		jdbc.sql("UPDATE partners SET name = '@SUM(A1)' WHERE id = ?::uuid").param(partner.id()).update();
+		assertThat(admin.get(base + "&format=csv").body()).contains(previous + "," + partner.id() + ",'@SUM(A1) (Company),PROD");
 		assertThat(admin.get("/api/v1/admin/vendors/" + vendor.slug() + "/reports/sales?from=2026-05&to=2026-01")
 			.errorFields()).containsExactly("from");
 
