@@ -324,12 +324,18 @@ class Orders {
 			.list();
 	}
 
-	/** Items per partner, period and SKU of attributed, non-self-referral orders; amounts converted. */
+	/**
+	 * Items per partner, period and SKU of attributed, non-self-referral orders; amounts
+	 * converted, less the refunds booked in the order's month (shared among an order's
+	 * items by their amounts), so that a month's products add up to its volume.
+	 */
 	List<ProductSales> productSales(VendorId vendorId, LocalDate from, LocalDate to) {
 		return jdbc.sql("""
 				SELECT o.partner_id, o.period, i.sku, SUM(i.quantity) AS quantity,
-				  SUM(i.quantity * i.unit_price * o.rate) AS amount
+				  SUM(i.quantity * i.unit_price * o.rate * (1 - COALESCE(r.refunded / NULLIF(o.original_amount, 0), 0))) AS amount
 				FROM orders o JOIN order_items i ON i.vendor_id = o.vendor_id AND i.order_id = o.order_id
+				LEFT JOIN LATERAL (SELECT SUM(r.amount) AS refunded FROM refunds r
+				  WHERE r.vendor_id = o.vendor_id AND r.order_id = o.order_id AND r.period = o.period) r ON TRUE
 				WHERE o.vendor_id = ? AND o.period BETWEEN ? AND ? AND o.partner_id IS NOT NULL AND NOT o.self_referral
 				GROUP BY o.partner_id, o.period, i.sku""")
 			.params(vendorId.value(), from, to)
