@@ -197,12 +197,7 @@ public class CommissionManagement {
 		long batchId = payouts.createBatch(vendorId, month, vendor.currency(), now);
 		statements.markClosed(vendorId, month, now);
 		long written = System.nanoTime();
-		for (Statement statement : drafts.values()) {
-			events.publishEvent(new StatementReady(vendorId, statement.partnerId(), month));
-			if (statement.eligibleForInternet()) {
-				events.publishEvent(new PartnerBecameEligibleForInternet(vendorId, statement.partnerId(), month));
-			}
-		}
+		events.publishEvent(new MonthClosed(vendorId, month));
 		long published = System.nanoTime();
 		CloseResult result = closed(vendorId, month, true);
 		log.info("Closed {} of {}: {} statements, payout batch {} (ms: read {}, compute {}, write {}, events {}, "
