@@ -1,3 +1,5 @@
+package com.partnerline.bench;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -22,13 +24,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Benchmark of the month close (not part of the test suite; run bench/commissions/run.sh).
  * Generates ORDERS orders for PARTNERS partners of a bench vendor in June 2025 (5% refunded,
- * three currencies; kept in the data folder, so a rerun reuses them), then, in each round,
+ * three currencies; kept in the data folder, so a rerun reuses them) and late May orders
+ * (0.1%, arrived after May was closed, paid on June's statements), then, in each round,
  * times the plain SQL GROUP BY that computes the same volumes (before and after the close)
  * and the month close through CommissionManagement.close, and prints the peak heap and a
  * checksum of all statements. Each round undoes the previous close first, so every round
  * (and every rerun) must give the same checksum.
  */
 public class CloseBenchmark {
+
+	/** The month the benchmark closes; the month before it is closed before its late orders arrive. */
+	public static final YearMonth MONTH = YearMonth.of(2025, 6);
 
 	public static void main(String[] args) throws Exception {
 		int orders = Integer.parseInt(System.getProperty("bench.orders", "5000000"));
@@ -45,7 +51,7 @@ public class CloseBenchmark {
 			JdbcClient jdbc = context.getBean(JdbcClient.class);
 			CatalogManagement catalog = context.getBean(CatalogManagement.class);
 			CommissionManagement commissions = context.getBean(CommissionManagement.class);
-			YearMonth month = YearMonth.of(2025, 6);
+			YearMonth month = MONTH;
 			Vendor vendor = existing(jdbc, catalog, orders);
 			if (vendor == null) {
 				String slug = "bench-" + Long.toString(System.currentTimeMillis(), 36);
@@ -122,7 +128,7 @@ public class CloseBenchmark {
 		report.forEach(line -> System.out.println("RESULT " + line));
 	}
 
-	static String checksum(JdbcClient jdbc, long vendor, YearMonth month) {
+	public static String checksum(JdbcClient jdbc, long vendor, YearMonth month) {
 		return jdbc.sql("""
 				SELECT md5(string_agg(concat_ws(':', partner_id, partner_type, volume, band, rate, commission,
 				  adjustments, brought_forward, payable, carried_forward, currency, eligible_for_internet), ','
@@ -156,7 +162,7 @@ public class CloseBenchmark {
 	 * orders. Only the benchmark does this: the application never edits or deletes a
 	 * statement (the triggers that refuse it are switched off for the moment).
 	 */
-	static void reset(JdbcClient jdbc, long vendor) {
+	public static void reset(JdbcClient jdbc, long vendor) {
 		for (String table : List.of("statements", "statement_lines", "payout_items")) {
 			jdbc.sql("ALTER TABLE " + table + " DISABLE TRIGGER USER").update();
 		}
@@ -165,14 +171,28 @@ public class CloseBenchmark {
 		jdbc.sql("DELETE FROM statements WHERE vendor_id = ?").param(vendor).update();
 		jdbc.sql("DELETE FROM payout_batches WHERE vendor_id = ?").param(vendor).update();
 		jdbc.sql("DELETE FROM periods WHERE vendor_id = ?").param(vendor).update();
+		closeMay(jdbc, vendor);
 		for (String table : List.of("statements", "statement_lines", "payout_items")) {
 			jdbc.sql("ALTER TABLE " + table + " ENABLE TRIGGER USER").update();
 		}
 		jdbc.sql("VACUUM ANALYZE statements").update();
 	}
 
-	/** Partners (accounts, memberships, 1% Internet Partners with a contract rate, half with bank details), orders, refunds. */
-	static void generate(JdbcClient jdbc, long vendor, int orders, int partners) {
+	/**
+	 * May is closed (without statements: the bench partners sold nothing in May) an hour
+	 * after it ended, long before the late May orders arrive, so June's close pays them.
+	 */
+	static void closeMay(JdbcClient jdbc, long vendor) {
+		jdbc.sql("""
+				INSERT INTO periods (vendor_id, month, status, closed_at)
+				VALUES (?, DATE '2025-05-01', 'CLOSED', TIMESTAMPTZ '2025-06-01 01:00:00+00')""").param(vendor).update();
+	}
+
+	/**
+	 * Partners (accounts, memberships, 1% Internet Partners with a contract rate, half with
+	 * bank details), orders, refunds, and late May orders; May closed.
+	 */
+	public static void generate(JdbcClient jdbc, long vendor, int orders, int partners) {
 		jdbc.sql("""
 				INSERT INTO accounts (id, email, password_hash, display_name, role, status, locale, created_at)
 				SELECT md5('bench-partner-' || i)::uuid, 'bench-partner-' || i || '@bench.example', '{noop}x',
@@ -186,10 +206,19 @@ public class CloseBenchmark {
 				INSERT INTO program_memberships (vendor_id, partner_id, type, status, terms_version, joined_at)
 				SELECT :v, md5('bench-partner-' || i)::uuid, CASE WHEN i % 100 = 0 THEN 'INTERNET' ELSE 'AFFILIATE' END,
 				  'ACTIVE', '1.0', now() FROM generate_series(1, :n) i""").param("v", vendor).param("n", partners).update();
+		// A contract is made from an approved proposal (both have ids of their own).
 		jdbc.sql("""
-				INSERT INTO contracts (vendor_id, partner_id, commission_rate, order_processing, starts_on, status, offered_at,
-				  accepted_at)
-				SELECT :v, md5('bench-partner-' || i)::uuid, 0.30, 'NETWORK', DATE '2025-01-01', 'ACCEPTED', now(), now()
+				INSERT INTO proposals (id, vendor_id, partner_id, status, company_profile, sales_plan, marketing_plan,
+				  monthly_commitment, submitted_at, decided_at)
+				SELECT md5('bench-proposal-' || :v || '-' || i)::uuid, :v, md5('bench-partner-' || i)::uuid, 'APPROVED',
+				  '{}', '{}', '{}', 10000, now(), now()
+				FROM generate_series(100, :n, 100) i""").param("v", vendor).param("n", partners).update();
+		jdbc.sql("""
+				INSERT INTO contracts (id, vendor_id, partner_id, proposal_id, commission_rate, order_processing, starts_on,
+				  status, offered_at, accepted_at)
+				SELECT md5('bench-contract-' || :v || '-' || i)::uuid, :v, md5('bench-partner-' || i)::uuid,
+				  md5('bench-proposal-' || :v || '-' || i)::uuid, 0.30, 'NETWORK', DATE '2025-01-01', 'ACCEPTED', now(),
+				  now()
 				FROM generate_series(100, :n, 100) i""").param("v", vendor).param("n", partners).update();
 		jdbc.sql("""
 				INSERT INTO payout_details (partner_id, method, account_holder, iban, bic, email, updated_at)
@@ -225,12 +254,26 @@ public class CloseBenchmark {
 				FROM orders WHERE vendor_id = :v AND substring(order_id from 2)::bigint % 20 = 0""")
 			.param("v", vendor)
 			.update();
+		// 0.1% late: May orders that arrive now, long after May was closed
+		jdbc.sql("""
+				INSERT INTO orders (vendor_id, order_id, partner_id, occurred_at, period, currency, original_amount, rate,
+				  amount, customer_email, customer_country, attribution, self_referral, source, content_hash, created_at)
+				SELECT :v, 'late' || g, md5('bench-partner-' || (g * 7 % :p + 1))::uuid,
+				  TIMESTAMPTZ '2025-05-01 00:00:00+00' + ((g * 7919) % 2591000) * INTERVAL '1 second', DATE '2025-05-01',
+				  'USD', round(((g * 104729) % 9973 + 100) / 10.0, 2), 1, round(((g * 104729) % 9973 + 100) / 10.0, 2),
+				  'late' || g || '@bench.example', 'DE', 'PARTNER', FALSE, 'NETWORK', 'bench', now()
+				FROM generate_series(1::bigint, GREATEST(:n / 1000, 1)) g""")
+			.param("v", vendor)
+			.param("p", partners)
+			.param("n", orders)
+			.update();
+		closeMay(jdbc, vendor);
 		jdbc.sql("VACUUM ANALYZE orders").update();
 		jdbc.sql("VACUUM ANALYZE refunds").update();
 	}
 
 	/** The reference: the month's volumes of all partners in one plain SQL GROUP BY, read to the end. */
-	static int plainVolumes(JdbcClient jdbc, long vendor, YearMonth month) {
+	public static int plainVolumes(JdbcClient jdbc, long vendor, YearMonth month) {
 		List<BigDecimal> volumes = jdbc.sql("""
 				SELECT partner_id, SUM(value) FROM (
 				  SELECT partner_id, amount AS value FROM orders

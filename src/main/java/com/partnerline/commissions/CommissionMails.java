@@ -39,16 +39,26 @@ class CommissionMails {
 		this.publicUrl = publicUrl;
 	}
 
+	/** Every partner with a statement of the closed month gets its mail (and, if eligible, the Internet track's). */
 	@ApplicationModuleListener
-	void on(StatementReady ready) {
-		Partner partner = partners.find(ready.partnerId()).orElse(null);
-		Vendor vendor = catalog.findVendor(ready.vendorId()).orElse(null);
-		Statement statement = commissions.statement(ready.vendorId(), ready.partnerId(), ready.month()).orElse(null);
-		if (partner == null || vendor == null || statement == null) {
+	void on(MonthClosed closed) {
+		Vendor vendor = catalog.findVendor(closed.vendorId()).orElse(null);
+		if (vendor == null) {
 			return;
 		}
+		for (Statement statement : commissions.statements(closed.vendorId(), closed.month())) {
+			partners.find(statement.partnerId()).ifPresent(partner -> {
+				statementReady(vendor, partner, statement);
+				if (statement.eligibleForInternet()) {
+					eligible(vendor, partner, statement);
+				}
+			});
+		}
+	}
+
+	private void statementReady(Vendor vendor, Partner partner, Statement statement) {
 		Locale locale = partner.locale();
-		String month = Formats.month(ready.month(), locale);
+		String month = Formats.month(statement.month(), locale);
 		String link = publicUrl + "/panel/programs/" + vendor.slug() + "/commissions";
 		send(partner, "commissions.mail.statementReady", new Object[] { vendor.name(), month },
 				new Object[] { partner.name(), vendor.name(), month,
@@ -57,16 +67,10 @@ class CommissionMails {
 				link);
 	}
 
-	@ApplicationModuleListener
-	void on(PartnerBecameEligibleForInternet eligible) {
-		Partner partner = partners.find(eligible.partnerId()).orElse(null);
-		Vendor vendor = catalog.findVendor(eligible.vendorId()).orElse(null);
-		if (partner == null || vendor == null) {
-			return;
-		}
+	private void eligible(Vendor vendor, Partner partner, Statement statement) {
 		String link = publicUrl + "/panel/programs/" + vendor.slug() + "/proposal";
 		send(partner, "commissions.mail.eligible", new Object[] { vendor.name() }, new Object[] { partner.name(),
-				vendor.name(), Formats.month(eligible.month(), partner.locale()), link }, link);
+				vendor.name(), Formats.month(statement.month(), partner.locale()), link }, link);
 	}
 
 	private void send(Partner partner, String key, Object[] subjectArguments, Object[] bodyArguments, String link) {

@@ -20,6 +20,7 @@ import com.partnerline.catalog.Program;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.commissions.BandEngine.Rating;
 import com.partnerline.commissions.BandEngine.Settlement;
+import com.partnerline.commissions.MonthlySales.LateOrder;
 import com.partnerline.commissions.MonthlySales.Refund;
 import com.partnerline.commissions.MonthlySales.Volume;
 import com.partnerline.commissions.StatementStore.PartnerLine;
@@ -128,27 +129,50 @@ public class CommissionManagement {
 		if (statements.isClosed(vendorId, month)) {
 			return closed(vendorId, month, false);
 		}
+		// The close counts what had arrived by now; what arrives later for this month is late.
 		Instant now = clock.instant();
 		long started = System.nanoTime();
 		Map<PartnerId, BigDecimal> volumes = new HashMap<>();
-		for (Volume volume : sales.volumes(vendorId, month)) {
+		for (Volume volume : sales.volumes(vendorId, month, now)) {
 			volumes.put(volume.partnerId(), volume.volume());
 		}
-		Map<PartnerId, List<Refund>> late = new HashMap<>();
-		for (Refund refund : sales.lateRefunds(vendorId, month)) {
-			late.computeIfAbsent(refund.partnerId(), p -> new ArrayList<>()).add(refund);
-		}
-		Map<PartnerId, BigDecimal> balances = statements.openBalances(vendorId, month);
+		ClosedMonths closedMonths = new ClosedMonths(statements.closedAt(vendorId));
+		Map<YearMonth, Instant> lateSince = closedMonths.lateArrivalsSettledIn(month);
+		Map<PartnerId, List<PartnerLine>> late = new HashMap<>();
 		Map<PartnerId, PartnerType> types = new HashMap<>();
 		for (Membership membership : partners.membersOf(vendorId)) {
 			types.put(membership.partnerId(), membership.type());
 		}
+		PastRates pastRates = new PastRates(vendorId, program, types);
+		for (LateOrder order : sales.lateOrders(vendorId, lateSince, now)) {
+			if (!closedMonths.settlementMonth(order.orderMonth(), order.receivedAt()).equals(month)) {
+				continue;
+			}
+			BigDecimal rate = pastRates.lateOrderRate(order.partnerId(), order.orderMonth(), order.amount());
+			late.computeIfAbsent(order.partnerId(), p -> new ArrayList<>())
+				.add(new PartnerLine(order.partnerId(), new StatementLine(StatementLine.LATE_ORDER, null,
+						order.orderId(), order.orderMonth(), order.amount(), rate,
+						BandEngine.commission(order.amount(), rate, vendor.currency()))));
+		}
+		for (Refund refund : sales.lateRefunds(vendorId, month, now, lateSince)) {
+			if (!refund.month().equals(month)
+					&& !closedMonths.settlementMonth(refund.month(), refund.receivedAt()).equals(month)) {
+				continue;
+			}
+			BigDecimal rate = closedMonths.arrivedAfterClose(refund.orderMonth(), refund.orderReceivedAt())
+					? pastRates.lateOrderRate(refund.partnerId(), refund.orderMonth(), refund.orderAmount())
+					: pastRates.rate(refund.partnerId(), refund.orderMonth());
+			late.computeIfAbsent(refund.partnerId(), p -> new ArrayList<>())
+				.add(new PartnerLine(refund.partnerId(), new StatementLine(StatementLine.LATE_REFUND,
+						refund.refundId(), refund.orderId(), refund.orderMonth(), refund.amount(), rate,
+						BandEngine.adjustment(refund.amount(), rate, vendor.currency()))));
+		}
+		Map<PartnerId, BigDecimal> balances = statements.openBalances(vendorId, month);
 		long read = System.nanoTime();
 		Set<PartnerId> closing = new HashSet<>(volumes.keySet());
 		closing.addAll(late.keySet());
 		closing.addAll(balances.keySet());
 
-		PastRates pastRates = new PastRates(vendorId, program, types);
 		Map<PartnerId, Statement> drafts = new TreeMap<>(BY_UUID);
 		List<PartnerLine> lines = new ArrayList<>();
 		for (PartnerId partner : closing) {
@@ -157,14 +181,11 @@ public class CommissionManagement {
 			Rating rating = BandEngine.rate(program, type, contractRate(vendorId, partner, type, month), volume);
 			BigDecimal commission = BandEngine.commission(volume, rating.rate(), vendor.currency());
 			BigDecimal adjustments = BandEngine.round(BigDecimal.ZERO, vendor.currency());
-			for (Refund refund : late.getOrDefault(partner, List.of())) {
-				BigDecimal rate = pastRates.rate(partner, refund.orderMonth());
-				BigDecimal amount = BandEngine.adjustment(refund.amount(), rate, vendor.currency());
-				adjustments = adjustments.add(amount);
-				lines.add(new PartnerLine(partner, new StatementLine("ADJUSTMENT", refund.refundId(), refund.orderId(),
-						refund.orderMonth(), refund.amount(), rate, amount)));
+			for (PartnerLine line : late.getOrDefault(partner, List.of())) {
+				adjustments = adjustments.add(line.line().amount());
+				lines.add(line);
 			}
-			BigDecimal brought = BandEngine.round(balances.getOrDefault(partner, BigDecimal.ZERO), vendor.currency());
+		BigDecimal brought = BandEngine.round(balances.getOrDefault(partner, BigDecimal.ZERO), vendor.currency());
 			Settlement settlement = BandEngine.settle(commission, adjustments, brought, program.minPayout());
 			drafts.put(partner, new Statement(0, vendorId, partner, month, type, volume, rating.band().name(),
 					rating.rate(), commission, adjustments, brought, settlement.payable(),
@@ -176,12 +197,7 @@ public class CommissionManagement {
 		long batchId = payouts.createBatch(vendorId, month, vendor.currency(), now);
 		statements.markClosed(vendorId, month, now);
 		long written = System.nanoTime();
-		for (Statement statement : drafts.values()) {
-			events.publishEvent(new StatementReady(vendorId, statement.partnerId(), month));
-			if (statement.eligibleForInternet()) {
-				events.publishEvent(new PartnerBecameEligibleForInternet(vendorId, statement.partnerId(), month));
-			}
-		}
+		events.publishEvent(new MonthClosed(vendorId, month));
 		long published = System.nanoTime();
 		CloseResult result = closed(vendorId, month, true);
 		log.info("Closed {} of {}: {} statements, payout batch {} (ms: read {}, compute {}, write {}, events {}, "
@@ -289,8 +305,58 @@ public class CommissionManagement {
 	}
 
 	/**
-	 * The rate a partner's statement applied in an earlier month; when it had no
-	 * statement there, the rate that month's volume gives.
+	 * The vendor's closed months and when each was closed: which months' late arrivals a
+	 * close settles, and on which statement a late order or refund goes (the first month
+	 * after its own that was not closed when it arrived).
+	 */
+	static final class ClosedMonths {
+
+		private final Map<YearMonth, Instant> closedAt;
+
+		ClosedMonths(Map<YearMonth, Instant> closedAt) {
+			this.closedAt = closedAt;
+		}
+
+		/** Whether something of {@code month} that arrived at {@code receivedAt} came after the month was closed. */
+		boolean arrivedAfterClose(YearMonth month, Instant receivedAt) {
+			Instant closed = closedAt.get(month);
+			return closed != null && receivedAt.isAfter(closed);
+		}
+
+		/** The month whose statement counts something of {@code month} that arrived at {@code receivedAt}. */
+		YearMonth settlementMonth(YearMonth month, Instant receivedAt) {
+			YearMonth settled = month;
+			while (arrivedAfterClose(settled, receivedAt)) {
+				settled = settled.plusMonths(1);
+			}
+			return settled;
+		}
+
+		/**
+		 * The closed months before {@code month} whose late arrivals may settle in it, each
+		 * with the instant after which they are late for it. Nothing arrived late for
+		 * {@code month} unless the month before it was closed when it arrived, so each
+		 * month's range starts no earlier than that close.
+		 */
+		Map<YearMonth, Instant> lateArrivalsSettledIn(YearMonth month) {
+			Instant previousClose = closedAt.get(month.minusMonths(1));
+			Map<YearMonth, Instant> since = new HashMap<>();
+			if (previousClose == null) {
+				return since;
+			}
+			closedAt.forEach((closed, at) -> {
+				if (closed.isBefore(month)) {
+					since.put(closed, at.isAfter(previousClose) ? at : previousClose);
+				}
+			});
+			return since;
+		}
+
+	}
+
+	/**
+	 * The rates of earlier months: what a partner's statement applied there, and for a
+	 * late order without volume in its month the rate its amount alone reaches.
 	 */
 	private final class PastRates {
 
@@ -300,7 +366,7 @@ public class CommissionManagement {
 
 		private final Map<PartnerId, PartnerType> types;
 
-		private final Map<YearMonth, Map<PartnerId, BigDecimal>> frozen = new HashMap<>();
+		private final Map<YearMonth, Map<PartnerId, StatementStore.Rated>> frozen = new HashMap<>();
 
 		private final Map<YearMonth, Map<PartnerId, BigDecimal>> live = new HashMap<>();
 
@@ -310,16 +376,38 @@ public class CommissionManagement {
 			this.types = types;
 		}
 
+		/** The rate the partner's statement applied in {@code month}; without one, the rate of its volume there. */
 		BigDecimal rate(PartnerId partner, YearMonth month) {
-			BigDecimal rate = frozen.computeIfAbsent(month, m -> statements.rates(vendorId, m)).get(partner);
-			if (rate != null) {
-				return rate;
+			StatementStore.Rated statement = frozen(month).get(partner);
+			if (statement != null) {
+				return statement.rate();
 			}
 			BigDecimal volume = live.computeIfAbsent(month, m -> {
 				Map<PartnerId, BigDecimal> volumes = new HashMap<>();
-				sales.volumes(vendorId, m).forEach(v -> volumes.put(v.partnerId(), v.volume()));
+				sales.volumes(vendorId, m, clock.instant()).forEach(v -> volumes.put(v.partnerId(), v.volume()));
 				return volumes;
 			}).getOrDefault(partner, BigDecimal.ZERO);
+			return rateOf(partner, month, volume);
+		}
+
+		/**
+		 * A late order's rate: what the partner's statement of its month applied to its
+		 * volume; where the partner had no volume there (no statement, or none above 0.00),
+		 * the rate the order's amount alone reaches in that month.
+		 */
+		BigDecimal lateOrderRate(PartnerId partner, YearMonth month, BigDecimal amount) {
+			StatementStore.Rated statement = frozen(month).get(partner);
+			if (statement != null && statement.volume().signum() > 0) {
+				return statement.rate();
+			}
+			return rateOf(partner, month, amount);
+		}
+
+		private Map<PartnerId, StatementStore.Rated> frozen(YearMonth month) {
+			return frozen.computeIfAbsent(month, m -> statements.rates(vendorId, m));
+		}
+
+		private BigDecimal rateOf(PartnerId partner, YearMonth month, BigDecimal volume) {
 			PartnerType type = types.getOrDefault(partner, PartnerType.AFFILIATE);
 			return BandEngine.rate(program, type, contractRate(vendorId, partner, type, month), volume).rate();
 		}

@@ -17,6 +17,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -91,6 +93,25 @@ class CommissionsAdminController {
 				.body(payoutService.pain001(found, batch));
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(BatchView.of(batch));
+	}
+
+	/** The vendor's own account, debtor of its payment files. */
+	@PutMapping("/payout-account")
+	PayoutAccount saveAccount(@PathVariable String vendor, @RequestBody(required = false) @Nullable AccountForm form) {
+		Vendor found = access.requireManaged(vendor);
+		AccountForm sent = form == null ? new AccountForm(null, null, null) : form;
+		return payoutService.saveAccount(found, sent.accountHolder(), sent.iban(), sent.bic(),
+				caller.require().actorName());
+	}
+
+	@GetMapping("/payout-account")
+	PayoutAccount account(@PathVariable String vendor) {
+		Vendor found = access.requireManaged(vendor);
+		return payoutService.account(found)
+			.orElseThrow(() -> ApiProblem.notFound("commissions.payoutAccountMissing", found.slug()));
+	}
+
+	record AccountForm(@Nullable String accountHolder, @Nullable String iban, @Nullable String bic) {
 	}
 
 	@PostMapping("/payouts/{batchId}/paid")

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The vendor console for commissions: close a month (htmx, with a progress indicator),
@@ -81,7 +83,34 @@ class ConsoleCommissionsController {
 		model.addAttribute("payable", payable);
 		model.addAttribute("sort", sort);
 		model.addAttribute("batch", batch.orElse(null));
+		PayoutAccount account = payouts.account(found).orElse(null);
+		model.addAttribute("account", account);
+		if (!model.containsAttribute("accountForm")) {
+			model.addAttribute("accountForm", account == null ? new AccountForm(null, null, null)
+					: new AccountForm(account.accountHolder(), account.iban(), account.bic()));
+		}
 		return "commissions/console";
+	}
+
+	/** The vendor's own account, debtor of its payment files. */
+	@PostMapping("/console/vendors/{vendor}/payout-account")
+	String saveAccount(@PathVariable String vendor, @RequestParam(required = false) @Nullable String accountHolder,
+			@RequestParam(required = false) @Nullable String iban, @RequestParam(required = false) @Nullable String bic,
+			Model model, RedirectAttributes redirect) {
+		Vendor found = access.requireManaged(vendor);
+		try {
+			payouts.saveAccount(found, accountHolder, iban, bic, caller.require().actorName());
+		}
+		catch (ApiProblem problem) {
+			model.addAttribute("accountForm", new AccountForm(accountHolder, iban, bic));
+			model.addAttribute("accountErrors", problem.errors());
+			return page(vendor, null, null, false, "partner", model);
+		}
+		redirect.addFlashAttribute("accountSaved", true);
+		return "redirect:/console/vendors/" + found.slug() + "/commissions#payout-account";
+	}
+
+	record AccountForm(@Nullable String accountHolder, @Nullable String iban, @Nullable String bic) {
 	}
 
 	private static Comparator<Statement> order(String sort) {
@@ -134,15 +163,27 @@ class ConsoleCommissionsController {
 	@GetMapping("/console/vendors/{vendor}/payouts/{batchId}/file")
 	@ResponseBody
 	ResponseEntity<String> batchFile(@PathVariable String vendor, @PathVariable String batchId,
-			@RequestParam(defaultValue = "csv") String format) {
+			@RequestParam(defaultValue = "csv") String format, RedirectAttributes redirect) {
 		Vendor found = access.requireManaged(vendor);
 		PayoutBatch batch = payouts.batch(found, batchId);
 		String name = "payout-" + found.slug() + "-" + batch.month() + "-" + batch.id();
 		if (format.equals("xml")) {
+			String xml;
+			try {
+				xml = payouts.pain001(found, batch);
+			}
+			catch (ApiProblem refused) {
+				// no payment file (no payout account, nothing to transfer): back to the page, saying why
+				redirect.addFlashAttribute("fileError", text(refused.messageKey(), refused.arguments()));
+				return ResponseEntity.status(HttpStatus.SEE_OTHER)
+					.location(java.net.URI.create("/console/vendors/" + found.slug() + "/commissions?month="
+							+ batch.month() + "#batch"))
+					.build();
+			}
 			return ResponseEntity.ok()
 				.contentType(MediaType.APPLICATION_XML)
 				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".xml\"")
-				.body(payouts.pain001(found, batch));
+				.body(xml);
 		}
 		return ResponseEntity.ok()
 			.contentType(CommissionsAdminController.CSV)

@@ -1,20 +1,15 @@
 package com.partnerline.commissions;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import com.partnerline.catalog.CatalogManagement;
-import com.partnerline.catalog.Vendor;
-import com.partnerline.kernel.ApiProblem;
 import com.partnerline.kernel.PartnerId;
 import com.partnerline.kernel.VendorId;
 import com.partnerline.orders.MonthlyOrders;
 import com.partnerline.orders.OrderManagement;
-import com.partnerline.orders.OrderPage;
-import com.partnerline.orders.OrderQuery;
-import com.partnerline.orders.OrderRow;
 
 import org.springframework.stereotype.Component;
 
@@ -22,20 +17,15 @@ import org.springframework.stereotype.Component;
 @Component
 class OrdersMonthlySales implements MonthlySales {
 
-	private static final int PAGE = 10_000;
-
 	private final OrderManagement orders;
 
-	private final CatalogManagement catalog;
-
-	OrdersMonthlySales(OrderManagement orders, CatalogManagement catalog) {
+	OrdersMonthlySales(OrderManagement orders) {
 		this.orders = orders;
-		this.catalog = catalog;
 	}
 
 	@Override
-	public List<Volume> volumes(VendorId vendorId, YearMonth month) {
-		return orders.monthlyVolumes(vendorId, month)
+	public List<Volume> volumes(VendorId vendorId, YearMonth month, Instant receivedBy) {
+		return orders.monthlyVolumes(vendorId, month, receivedBy)
 			.stream()
 			.map(v -> new Volume(v.partnerId(), v.volume()))
 			.toList();
@@ -50,30 +40,29 @@ class OrdersMonthlySales implements MonthlySales {
 	}
 
 	@Override
-	public List<Refund> lateRefunds(VendorId vendorId, YearMonth month) {
-		return orders.lateRefunds(vendorId, month)
+	public List<Refund> lateRefunds(VendorId vendorId, YearMonth month, Instant receivedBy,
+			Map<YearMonth, Instant> receivedAfter) {
+		return orders.lateRefunds(vendorId, month, receivedBy, receivedAfter)
 			.stream()
-			.map(r -> new Refund(r.partnerId(), r.refundId(), r.orderId(), r.orderPeriod(), r.amount()))
+			.map(r -> new Refund(r.partnerId(), r.refundId(), r.orderId(), r.orderPeriod(), r.orderReceivedAt(),
+					r.orderAmount(), r.period(), r.receivedAt(), r.amount()))
 			.toList();
 	}
 
 	@Override
-	public List<OrderLine> orders(VendorId vendorId, PartnerId partnerId, YearMonth month) {
-		Vendor vendor = catalog.findVendor(vendorId)
-			.orElseThrow(() -> ApiProblem.notFound("catalog.vendorNotFound", vendorId));
-		List<OrderLine> lines = new ArrayList<>();
-		for (int page = 0;; page++) {
-			OrderPage found = orders.orders(vendor, new OrderQuery(month.atDay(1), month.atEndOfMonth(), partnerId,
-					null, null, "occurredAt", false, page, PAGE));
-			for (OrderRow row : found.rows()) {
-				if (month.equals(row.period())) {
-					lines.add(new OrderLine(row.orderId(), row.occurredAt(), row.amount().amount(), row.selfReferral()));
-				}
-			}
-			if (page + 1 >= found.pages()) {
-				return lines;
-			}
-		}
+	public List<LateOrder> lateOrders(VendorId vendorId, Map<YearMonth, Instant> receivedAfter, Instant receivedBy) {
+		return orders.ordersReceivedAfter(vendorId, receivedAfter, receivedBy)
+			.stream()
+			.map(o -> new LateOrder(o.partnerId(), o.orderId(), o.period(), o.receivedAt(), o.amount()))
+			.toList();
+	}
+
+	@Override
+	public List<Booked> booked(VendorId vendorId, PartnerId partnerId, YearMonth month, Instant receivedBy) {
+		return orders.booked(vendorId, partnerId, month, receivedBy)
+			.stream()
+			.map(b -> new Booked(b.orderId(), b.refundId(), b.occurredAt(), b.amount(), b.selfReferral()))
+			.toList();
 	}
 
 }

@@ -1,8 +1,6 @@
 package com.partnerline.commissions;
 
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import com.partnerline.catalog.Vendor;
+import com.partnerline.kernel.CsvWriter;
 import com.prowidesoftware.swift.model.mx.MxPain00100109;
 import com.prowidesoftware.swift.model.mx.dic.AccountIdentification4Choice;
 import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
@@ -21,16 +20,12 @@ import com.prowidesoftware.swift.model.mx.dic.CreditTransferTransaction34;
 import com.prowidesoftware.swift.model.mx.dic.CustomerCreditTransferInitiationV09;
 import com.prowidesoftware.swift.model.mx.dic.DateAndDateTime2Choice;
 import com.prowidesoftware.swift.model.mx.dic.FinancialInstitutionIdentification18;
-import com.prowidesoftware.swift.model.mx.dic.GenericAccountIdentification1;
-import com.prowidesoftware.swift.model.mx.dic.GenericFinancialIdentification1;
 import com.prowidesoftware.swift.model.mx.dic.GroupHeader85;
 import com.prowidesoftware.swift.model.mx.dic.PartyIdentification135;
 import com.prowidesoftware.swift.model.mx.dic.PaymentIdentification6;
 import com.prowidesoftware.swift.model.mx.dic.PaymentInstruction30;
 import com.prowidesoftware.swift.model.mx.dic.PaymentMethod3Code;
 import com.prowidesoftware.swift.model.mx.dic.RemittanceInformation16;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A payout batch as files: CSV (every item, whatever the method) and an ISO 20022
@@ -47,70 +42,96 @@ final class PayoutFiles {
 
 	static String csv(PayoutBatch batch) {
 		StringWriter out = new StringWriter();
-		try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get().print(out)) {
+		try (CsvWriter csv = new CsvWriter(out, CSV_HEADER)) {
 			for (PayoutBatch.Item item : batch.items()) {
-				printer.printRecord(batch.id(), batch.month(), item.partnerId(), item.statementId(),
-						item.amount().toPlainString(), batch.currency().getCurrencyCode(), nz(item.method()),
-						nz(item.accountHolder()), nz(item.iban()), nz(item.bic()), nz(item.email()));
+				csv.row(batch.id(), batch.month(), item.partnerId(), item.statementId(), item.amount(),
+						batch.currency().getCurrencyCode(), item.method(), item.accountHolder(), item.iban(), item.bic(),
+						item.email());
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 		return out.toString();
 	}
 
-	/** The pain.001.001.09 document of the batch's bank transfers, to be executed on {@code executionDate}. */
-	static MxPain00100109 pain001(Vendor vendor, PayoutBatch batch, Instant createdAt, LocalDate executionDate) {
+	/**
+	 * The pain.001.001.09 document of the batch's bank transfers from the vendor's own
+	 * account, to be executed on {@code executionDate}. Ids are made unique per vendor
+	 * from the batch's and statements' ids (base 36), so they fit 35 characters uncut.
+	 * @throws IllegalArgumentException when the batch has no bank transfer (a payment
+	 * information block needs at least one)
+	 */
+	static MxPain00100109 pain001(Vendor vendor, PayoutAccount account, PayoutBatch batch, Instant createdAt,
+			LocalDate executionDate) {
 		List<PayoutBatch.Item> transfers = batch.bankTransfers();
+		if (transfers.isEmpty()) {
+			throw new IllegalArgumentException("Batch " + batch.id() + " has no bank transfer");
+		}
 		BigDecimal controlSum = transfers.stream().map(PayoutBatch.Item::amount).reduce(BigDecimal.ZERO,
 				BigDecimal::add);
 		String currency = batch.currency().getCurrencyCode();
-		String messageId = "PL-" + vendor.slug() + "-" + batch.month() + "-" + batch.id();
-		PartyIdentification135 debtor = new PartyIdentification135().setNm(truncate(vendor.name(), 140));
+		boolean sepa = currency.equals("EUR");
+		String messageId = messageId(batch);
+		PartyIdentification135 debtor = new PartyIdentification135().setNm(name(account.accountHolder(), sepa));
 
-		GroupHeader85 header = new GroupHeader85().setMsgId(truncate(messageId, 35))
+		GroupHeader85 header = new GroupHeader85().setMsgId(messageId)
 			.setCreDtTm(createdAt.atOffset(ZoneOffset.UTC).withNano(0))
 			.setNbOfTxs(Integer.toString(transfers.size()))
 			.setCtrlSum(controlSum)
 			.setInitgPty(debtor);
-		PaymentInstruction30 payment = new PaymentInstruction30().setPmtInfId(truncate(messageId, 35))
+		PaymentInstruction30 payment = new PaymentInstruction30().setPmtInfId(messageId + "-1")
 			.setPmtMtd(PaymentMethod3Code.TRF)
 			.setBtchBookg(true)
 			.setNbOfTxs(Integer.toString(transfers.size()))
 			.setCtrlSum(controlSum)
 			.setReqdExctnDt(new DateAndDateTime2Choice().setDt(executionDate))
 			.setDbtr(debtor)
-			.setDbtrAcct(new CashAccount38().setId(new AccountIdentification4Choice()
-				.setOthr(new GenericAccountIdentification1().setId(truncate("PARTNERLINE-" + vendor.slug(), 34)))))
-			.setDbtrAgt(new BranchAndFinancialInstitutionIdentification6().setFinInstnId(
-					new FinancialInstitutionIdentification18().setOthr(new GenericFinancialIdentification1()
-						.setId("NOTPROVIDED"))))
+			.setDbtrAcct(new CashAccount38().setId(new AccountIdentification4Choice().setIBAN(account.iban())))
+			.setDbtrAgt(new BranchAndFinancialInstitutionIdentification6()
+				.setFinInstnId(new FinancialInstitutionIdentification18().setBICFI(account.bic())))
 			.setChrgBr(ChargeBearerType1Code.SLEV);
+		String remittance = "Commission " + vendor.name() + " " + batch.month();
 		for (PayoutBatch.Item item : transfers) {
-			String endToEnd = "PL-" + batch.id() + "-" + item.statementId();
 			payment.addCdtTrfTxInf(new CreditTransferTransaction34()
-				.setPmtId(new PaymentIdentification6().setEndToEndId(truncate(endToEnd, 35)))
+				.setPmtId(new PaymentIdentification6().setEndToEndId(endToEndId(batch, item)))
 				.setAmt(new AmountType4Choice()
 					.setInstdAmt(new ActiveOrHistoricCurrencyAndAmount().setCcy(currency).setValue(item.amount())))
 				.setCdtrAgt(new BranchAndFinancialInstitutionIdentification6()
 					.setFinInstnId(new FinancialInstitutionIdentification18().setBICFI(item.bic())))
-				.setCdtr(new PartyIdentification135().setNm(truncate(nz(item.accountHolder()), 140)))
+				.setCdtr(new PartyIdentification135().setNm(name(nz(item.accountHolder()), sepa)))
 				.setCdtrAcct(new CashAccount38().setId(new AccountIdentification4Choice().setIBAN(item.iban())))
-				.setRmtInf(new RemittanceInformation16()
-					.addUstrd(truncate("Commission " + vendor.name() + " " + batch.month(), 140))));
+				.setRmtInf(new RemittanceInformation16().addUstrd(sepa ? SepaText.of(remittance, 140)
+						: truncate(remittance, 140))));
 		}
 		CustomerCreditTransferInitiationV09 initiation = new CustomerCreditTransferInitiationV09().setGrpHdr(header)
 			.addPmtInf(payment);
 		return new MxPain00100109().setCstmrCdtTrfInitn(initiation);
 	}
 
+	/** {@code PL-<batch id>-<yyyyMM>}: batch ids are unique, so is the message id; 23 characters at most. */
+	static String messageId(PayoutBatch batch) {
+		return "PL-" + base36(batch.id()) + "-" + batch.month().toString().replace("-", "");
+	}
+
+	/** {@code PL-<batch id>-<statement id>}: 30 characters at most. */
+	static String endToEndId(PayoutBatch batch, PayoutBatch.Item item) {
+		return "PL-" + base36(batch.id()) + "-" + base36(item.statementId());
+	}
+
+	private static String base36(long id) {
+		return Long.toString(id, 36).toUpperCase(java.util.Locale.ROOT);
+	}
+
+	/** A party's name: at most 70 characters (SEPA's limit), in the SEPA character set for EUR. */
+	private static String name(String name, boolean sepa) {
+		return sepa ? SepaText.of(name, 70) : truncate(name, 70);
+	}
+
 	/** The XML document ({@code <Document>} of pain.001.001.09), without a business application header. */
-	static String pain001Xml(Vendor vendor, PayoutBatch batch, Instant createdAt, LocalDate executionDate) {
+	static String pain001Xml(Vendor vendor, PayoutAccount account, PayoutBatch batch, Instant createdAt,
+			LocalDate executionDate) {
 		com.prowidesoftware.swift.model.mx.MxWriteParams params = new com.prowidesoftware.swift.model.mx.MxWriteParams();
 		params.prefix = null;
 		params.includeXMLDeclaration = true;
-		return pain001(vendor, batch, createdAt, executionDate).document(params);
+		return pain001(vendor, account, batch, createdAt, executionDate).document(params);
 	}
 
 	private static String nz(String value) {

@@ -2,13 +2,16 @@ package com.partnerline.commissions;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.ApiProblem;
+import com.partnerline.kernel.FieldProblem;
 import com.partnerline.kernel.PartnerId;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,9 +40,39 @@ public class PayoutService {
 		return store.batch(vendor.id(), id).orElseThrow(() -> ApiProblem.notFound("commissions.batchNotFound", batchId));
 	}
 
-	/** The batch's bank transfers as a pain.001.001.09 document, executed today (vendor's time zone). */
+	/**
+	 * The batch's bank transfers as a pain.001.001.09 document from the vendor's payout
+	 * account, executed today (vendor's time zone).
+	 * @throws ApiProblem 409 naming {@code payoutAccount} while the vendor has none; 409
+	 * when the batch has no bank transfer (there is no payment file to write)
+	 */
 	public String pain001(Vendor vendor, PayoutBatch batch) {
-		return PayoutFiles.pain001Xml(vendor, batch, clock.instant(), LocalDate.now(clock.withZone(vendor.timeZone())));
+		PayoutAccount account = store.account(vendor.id())
+			.orElseThrow(() -> new ApiProblem(HttpStatus.CONFLICT, "commissions.payoutAccountMissing",
+					new Object[] { vendor.slug() },
+					List.of(new FieldProblem("payoutAccount", "commissions.payoutAccountRequired"))));
+		if (batch.bankTransfers().isEmpty()) {
+			throw ApiProblem.conflict("commissions.noBankTransfers", Long.toString(batch.id()));
+		}
+		return PayoutFiles.pain001Xml(vendor, account, batch, clock.instant(),
+				LocalDate.now(clock.withZone(vendor.timeZone())));
+	}
+
+	/**
+	 * Saves the vendor's own account, the debtor of its payment files.
+	 * @throws ApiProblem 422 naming each bad field (holder missing, IBAN checksum, BIC)
+	 */
+	@Transactional
+	public PayoutAccount saveAccount(Vendor vendor, @Nullable String accountHolder, @Nullable String iban,
+			@Nullable String bic, String actor) {
+		PayoutDetails checked = PayoutDetails.validated("BANK", accountHolder, iban, bic, null);
+		PayoutAccount account = new PayoutAccount(checked.accountHolder(), checked.iban(), checked.bic());
+		store.saveAccount(vendor.id(), account, actor, clock.instant());
+		return account;
+	}
+
+	public Optional<PayoutAccount> account(Vendor vendor) {
+		return store.account(vendor.id());
 	}
 
 	public String csv(PayoutBatch batch) {

@@ -118,4 +118,22 @@ class PayoutStore {
 			.optional();
 	}
 
+	void saveAccount(VendorId vendorId, PayoutAccount account, String actor, Instant now) {
+		jdbc.sql("""
+				INSERT INTO vendor_payout_accounts (vendor_id, account_holder, iban, bic, updated_at, updated_by)
+				VALUES (?, ?, ?, ?, ?, ?)
+				ON CONFLICT (vendor_id) DO UPDATE SET account_holder = EXCLUDED.account_holder, iban = EXCLUDED.iban,
+				  bic = EXCLUDED.bic, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by""")
+			.params(vendorId.value(), account.accountHolder(), account.iban(), account.bic(), Timestamp.from(now),
+					actor)
+			.update();
+	}
+
+	Optional<PayoutAccount> account(VendorId vendorId) {
+		return jdbc.sql("SELECT account_holder, iban, bic FROM vendor_payout_accounts WHERE vendor_id = ?")
+			.param(vendorId.value())
+			.query((rs, n) -> new PayoutAccount(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.optional();
+	}
+
 }

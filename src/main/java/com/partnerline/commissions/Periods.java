@@ -3,13 +3,14 @@ package com.partnerline.commissions;
 import java.time.YearMonth;
 
 import com.partnerline.kernel.VendorId;
+import com.partnerline.partners.AccountingPeriods;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Which months of a vendor are closed: their statements and reported sales are frozen. */
 @Service
-public class Periods {
+public class Periods implements AccountingPeriods {
 
 	private final JdbcClient jdbc;
 
@@ -17,6 +18,7 @@ public class Periods {
 		this.jdbc = jdbc;
 	}
 
+	@Override
 	public boolean isClosed(VendorId vendorId, YearMonth month) {
 		return jdbc.sql("SELECT count(*) FROM periods WHERE vendor_id = ? AND month = ? AND status = 'CLOSED'")
 			.params(vendorId.value(), month.atDay(1))

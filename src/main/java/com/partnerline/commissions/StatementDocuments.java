@@ -1,6 +1,6 @@
 package com.partnerline.commissions;
 
-import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,16 +11,23 @@ import com.partnerline.kernel.VendorId;
 
 import org.springframework.stereotype.Service;
 
-/** Builds the statement a partner reads (page, API and PDF) from the frozen statement. */
+/**
+ * Builds the statement a partner reads (page, API and PDF) from the frozen statement:
+ * its month's orders and refunds as they had arrived at the close (the ones its volume
+ * counted, so the lines add up to it) and the adjustment lines kept with it.
+ */
 @Service
 class StatementDocuments {
 
 	private final CommissionManagement commissions;
 
+	private final StatementStore statements;
+
 	private final MonthlySales sales;
 
-	StatementDocuments(CommissionManagement commissions, MonthlySales sales) {
+	StatementDocuments(CommissionManagement commissions, StatementStore statements, MonthlySales sales) {
 		this.commissions = commissions;
+		this.statements = statements;
 		this.sales = sales;
 	}
 
@@ -29,26 +36,25 @@ class StatementDocuments {
 	}
 
 	StatementDocument document(Statement statement) {
+		Instant closedAt = statements.closedAt(statement.vendorId(), statement.month())
+			.orElseThrow(() -> new IllegalStateException("A statement of a month that is not closed"));
 		List<StatementDocument.Line> lines = new ArrayList<>();
 		if (statement.broughtForward().signum() != 0) {
 			lines.add(new StatementDocument.Line("BROUGHT_FORWARD", null, null, null, statement.broughtForward(), null));
 		}
-		BigDecimal ordered = BigDecimal.ZERO;
-		for (MonthlySales.OrderLine order : sales.orders(statement.vendorId(), statement.partnerId(),
-				statement.month())) {
-			lines.add(new StatementDocument.Line(order.selfReferral() ? "SELF_REFERRAL" : "ORDER", order.orderId(),
-					order.occurredAt(), statement.month(), order.amount(), null));
-			if (!order.selfReferral()) {
-				ordered = ordered.add(order.amount());
-			}
-		}
-		BigDecimal refunds = statement.volume().subtract(ordered);
-		if (refunds.signum() != 0) {
-			lines.add(new StatementDocument.Line("REFUNDS", null, null, statement.month(), refunds, null));
+		for (MonthlySales.Booked booked : sales.booked(statement.vendorId(), statement.partnerId(), statement.month(),
+				closedAt)) {
+			String kind = booked.selfReferral() ? "SELF_REFERRAL" : booked.refundId() == null ? "ORDER" : "REFUND";
+			String reference = booked.refundId() == null ? booked.orderId()
+					: booked.refundId() + " / " + booked.orderId();
+			lines.add(new StatementDocument.Line(kind, reference, booked.occurredAt(), statement.month(),
+					booked.amount(), null));
 		}
 		for (StatementLine adjustment : commissions.lines(statement)) {
-			lines.add(new StatementDocument.Line("ADJUSTMENT", adjustment.refundId() + " / " + adjustment.orderId(),
-					null, adjustment.orderMonth(), adjustment.amount(), adjustment.rate()));
+			String reference = adjustment.refundId() == null ? adjustment.orderId()
+					: adjustment.refundId() + " / " + adjustment.orderId();
+			lines.add(new StatementDocument.Line(adjustment.kind(), reference, null, adjustment.orderMonth(),
+					adjustment.amount(), adjustment.rate()));
 		}
 		if (statement.carriedForward().signum() != 0) {
 			lines.add(new StatementDocument.Line("CARRIED_FORWARD", null, null, null, statement.carriedForward(), null));

@@ -25,7 +25,7 @@ record StatementJson(String vendor, String month, String partnerId, String type,
 									: line.occurredAt().atZone(vendor.timeZone()).toOffsetDateTime().toString(),
 							line.orderMonth() == null ? null : line.orderMonth().toString(),
 							line.kind().equals("ORDER") || line.kind().equals("SELF_REFERRAL")
-									|| line.kind().equals("REFUNDS") ? Json.volume(line.amount())
+									|| line.kind().equals("REFUND") ? Json.volume(line.amount())
 											: Json.amount(line.amount(), s.currency()),
 							line.rate() == null ? null : Json.rate(line.rate())))
 					.toList());

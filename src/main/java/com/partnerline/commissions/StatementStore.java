@@ -70,6 +70,24 @@ class StatementStore {
 			.update();
 	}
 
+	/** When each closed month of the vendor was closed. */
+	Map<YearMonth, Instant> closedAt(VendorId vendorId) {
+		Map<YearMonth, Instant> closed = new HashMap<>();
+		jdbc.sql("SELECT month, closed_at FROM periods WHERE vendor_id = ? AND status = 'CLOSED'")
+			.param(vendorId.value())
+			.query((ResultSet rs) -> {
+				closed.put(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getTimestamp(2).toInstant());
+			});
+		return closed;
+	}
+
+	Optional<Instant> closedAt(VendorId vendorId, YearMonth month) {
+		return jdbc.sql("SELECT closed_at FROM periods WHERE vendor_id = ? AND month = ? AND status = 'CLOSED'")
+			.params(vendorId.value(), month.atDay(1))
+			.query((rs, n) -> rs.getTimestamp(1).toInstant())
+			.optional();
+	}
+
 	List<YearMonth> closedMonths(VendorId vendorId) {
 		return jdbc.sql("SELECT month FROM periods WHERE vendor_id = ? AND status = 'CLOSED' ORDER BY month DESC")
 			.param(vendorId.value())
@@ -97,15 +115,19 @@ class StatementStore {
 		return balances;
 	}
 
-	/** The rate each partner's statement applied in {@code month}. */
-	Map<PartnerId, BigDecimal> rates(VendorId vendorId, YearMonth month) {
-		Map<PartnerId, BigDecimal> rates = new HashMap<>();
-		jdbc.sql("SELECT partner_id, rate FROM statements WHERE vendor_id = ? AND month = ?")
+	/** The volume and rate of each partner's statement in {@code month}. */
+	Map<PartnerId, Rated> rates(VendorId vendorId, YearMonth month) {
+		Map<PartnerId, Rated> rates = new HashMap<>();
+		jdbc.sql("SELECT partner_id, volume, rate FROM statements WHERE vendor_id = ? AND month = ?")
 			.params(vendorId.value(), month.atDay(1))
 			.query((ResultSet rs) -> {
-				rates.put(new PartnerId(rs.getObject(1, UUID.class)), rs.getBigDecimal(2));
+				rates.put(new PartnerId(rs.getObject(1, UUID.class)), new Rated(rs.getBigDecimal(2), rs.getBigDecimal(3)));
 			});
 		return rates;
+	}
+
+	/** A statement's volume and the rate it applied. */
+	record Rated(BigDecimal volume, BigDecimal rate) {
 	}
 
 	void insertStatements(VendorId vendorId, YearMonth month, Currency currency, Collection<Statement> statements,
@@ -165,13 +187,14 @@ class StatementStore {
 		});
 	}
 
-	/** Inserts adjustment lines, each on the statement of its partner in {@code month}. */
+	/** Inserts adjustment lines (late refunds and late orders), each on the statement of its partner in {@code month}. */
 	void insertLines(VendorId vendorId, YearMonth month, List<PartnerLine> lines) {
 		if (lines.isEmpty()) {
 			return;
 		}
 		int size = lines.size();
 		UUID[] partner = new UUID[size];
+		String[] kind = new String[size];
 		String[] refund = new String[size];
 		String[] order = new String[size];
 		LocalDate[] orderMonth = new LocalDate[size];
@@ -181,6 +204,7 @@ class StatementStore {
 		for (int i = 0; i < size; i++) {
 			PartnerLine line = lines.get(i);
 			partner[i] = line.partnerId().value();
+			kind[i] = line.line().kind();
 			refund[i] = line.line().refundId();
 			order[i] = line.line().orderId();
 			orderMonth[i] = line.line().orderMonth().atDay(1);
@@ -192,19 +216,20 @@ class StatementStore {
 			try (PreparedStatement insert = con.prepareStatement("""
 					INSERT INTO statement_lines (vendor_id, statement_id, kind, refund_id, order_id, order_month,
 					  base_amount, rate, amount)
-					SELECT s.vendor_id, s.id, 'ADJUSTMENT', u.refund, u.ord, u.om, u.base, u.rate, u.amount
-					FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::date[], ?::numeric[], ?::numeric[],
-					  ?::numeric[]) AS u(p, refund, ord, om, base, rate, amount)
+					SELECT s.vendor_id, s.id, u.kind, u.refund, u.ord, u.om, u.base, u.rate, u.amount
+					FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::date[], ?::numeric[],
+					  ?::numeric[], ?::numeric[]) AS u(p, kind, refund, ord, om, base, rate, amount)
 					JOIN statements s ON s.vendor_id = ? AND s.month = ? AND s.partner_id = u.p""")) {
 				insert.setArray(1, con.createArrayOf("uuid", partner));
-				insert.setArray(2, con.createArrayOf("varchar", refund));
-				insert.setArray(3, con.createArrayOf("varchar", order));
-				insert.setArray(4, dates(con, orderMonth));
-				insert.setArray(5, con.createArrayOf("numeric", base));
-				insert.setArray(6, con.createArrayOf("numeric", rate));
-				insert.setArray(7, con.createArrayOf("numeric", amount));
-				insert.setLong(8, vendorId.value());
-				insert.setObject(9, month.atDay(1));
+				insert.setArray(2, con.createArrayOf("varchar", kind));
+				insert.setArray(3, con.createArrayOf("varchar", refund));
+				insert.setArray(4, con.createArrayOf("varchar", order));
+				insert.setArray(5, dates(con, orderMonth));
+				insert.setArray(6, con.createArrayOf("numeric", base));
+				insert.setArray(7, con.createArrayOf("numeric", rate));
+				insert.setArray(8, con.createArrayOf("numeric", amount));
+				insert.setLong(9, vendorId.value());
+				insert.setObject(10, month.atDay(1));
 				return insert.executeUpdate();
 			}
 		});
@@ -243,7 +268,7 @@ class StatementStore {
 	List<StatementLine> lines(VendorId vendorId, long statementId) {
 		return jdbc.sql("""
 				SELECT kind, refund_id, order_id, order_month, base_amount, rate, amount FROM statement_lines
-				WHERE vendor_id = ? AND statement_id = ? ORDER BY order_month, refund_id""")
+				WHERE vendor_id = ? AND statement_id = ? ORDER BY order_month, order_id, refund_id NULLS FIRST""")
 			.params(vendorId.value(), statementId)
 			.query((rs, n) -> new StatementLine(rs.getString(1), rs.getString(2), rs.getString(3),
 					YearMonth.from(rs.getObject(4, LocalDate.class)), rs.getBigDecimal(5), rs.getBigDecimal(6),

@@ -1,12 +1,10 @@
 package com.partnerline.commissions;
 
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import com.partnerline.kernel.CsvWriter;
 
 /** A month's statements as CSV for the vendor (language-neutral figures). */
 final class StatementsCsv {
@@ -19,17 +17,12 @@ final class StatementsCsv {
 
 	static String csv(List<Statement> statements) {
 		StringWriter out = new StringWriter();
-		try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(HEADER).get().print(out)) {
+		try (CsvWriter csv = new CsvWriter(out, HEADER)) {
 			for (Statement s : statements) {
-				printer.printRecord(s.month(), s.partnerId(), s.partnerType(), Json.volume(s.volume()), s.band(),
-						Json.rate(s.rate()), Json.amount(s.commission(), s.currency()),
-						Json.amount(s.adjustments(), s.currency()), Json.amount(s.broughtForward(), s.currency()),
-						Json.amount(s.payable(), s.currency()), Json.amount(s.carriedForward(), s.currency()),
-						s.currency().getCurrencyCode(), s.eligibleForInternet());
+				csv.row(s.month(), s.partnerId(), s.partnerType(), new BigDecimal(Json.volume(s.volume())), s.band(),
+						new BigDecimal(Json.rate(s.rate())), s.commission(), s.adjustments(), s.broughtForward(),
+						s.payable(), s.carriedForward(), s.currency().getCurrencyCode(), s.eligibleForInternet());
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 		return out.toString();
 	}

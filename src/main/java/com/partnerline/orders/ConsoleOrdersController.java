@@ -14,9 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.partnerline.catalog.Vendor;
 import com.partnerline.catalog.VendorAccess;
+import com.partnerline.kernel.CsvWriter;
 import com.partnerline.kernel.PartnerId;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
@@ -77,23 +76,21 @@ class ConsoleOrdersController {
 		response.setContentType("text/csv; charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"orders-" + found.slug() + ".csv\"");
 		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
-			.setHeader("order_id", "occurred_at", "period", "partner_id", "attribution", "self_referral", "source",
-					"amount", "amount_unrounded", "currency", "original_amount", "original_currency", "rate",
-					"refunded", "customer_email", "customer_country")
-			.get())) {
+		try (CsvWriter csv = new CsvWriter(writer, "order_id", "occurred_at", "period", "partner_id", "attribution",
+				"self_referral", "source", "amount", "amount_unrounded", "currency", "original_amount",
+				"original_currency", "rate", "refunded", "customer_email", "customer_country")) {
 			int written = 0;
 			for (int page = 0; written < CSV_MAX_ROWS; page++) {
 				List<OrderRow> rows = orders
 					.orders(found, query(from, to, partner, attribution, q, sort, dir, page, CSV_PAGE))
 					.rows();
 				for (OrderRow row : rows) {
-					csv.printRecord(row.orderId(), row.occurredAt().atZone(found.timeZone()).toOffsetDateTime(),
+					csv.row(row.orderId(), row.occurredAt().atZone(found.timeZone()).toOffsetDateTime(),
 							row.period(), row.partnerId(), row.attribution(), row.selfReferral(), row.source(),
-							row.amount().rounded().toDecimalString(), row.amount().amount().toPlainString(),
-							row.amount().currency().getCurrencyCode(), row.originalAmount().amount().toPlainString(),
-							row.originalAmount().currency().getCurrencyCode(), row.rate().toPlainString(),
-							row.refunded().setScale(2, RoundingMode.HALF_EVEN).toPlainString(), row.customerEmail(),
+							row.amount().rounded().amount(), row.amount().amount(),
+							row.amount().currency().getCurrencyCode(), row.originalAmount().amount(),
+							row.originalAmount().currency().getCurrencyCode(), row.rate(),
+							row.refunded().setScale(2, RoundingMode.HALF_EVEN), row.customerEmail(),
 							row.customerCountry());
 					written++;
 				}

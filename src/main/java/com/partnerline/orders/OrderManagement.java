@@ -140,15 +140,49 @@ public class OrderManagement {
 	 * currency; a partner whose refunds exceed its sales has a negative volume.
 	 */
 	public List<PartnerVolume> monthlyVolumes(VendorId vendorId, YearMonth month) {
-		return orders.monthlyVolumes(vendorId, month.atDay(1));
+		return orders.monthlyVolumes(vendorId, month.atDay(1), clock.instant());
 	}
 
 	/**
-	 * Refunds booked in {@code month} on attributed non-self-referral orders of EARLIER
-	 * months: partnerId, refundId, orderId, order period, converted amount (positive).
+	 * As {@link #monthlyVolumes(VendorId, YearMonth)}, counting only the orders and
+	 * refunds that had arrived by {@code receivedBy} (a month's close counts what it has).
 	 */
-	public List<LateRefund> lateRefunds(VendorId vendorId, YearMonth month) {
-		return orders.lateRefunds(vendorId, month.atDay(1));
+	public List<PartnerVolume> monthlyVolumes(VendorId vendorId, YearMonth month, Instant receivedBy) {
+		return orders.monthlyVolumes(vendorId, month.atDay(1), receivedBy);
+	}
+
+	/**
+	 * Refunds on attributed non-self-referral orders, arrived by {@code receivedBy}, that
+	 * {@code month}'s close settles as adjustments: those booked in {@code month} on
+	 * orders of EARLIER months, and those booked in a month of {@code receivedAfter} that
+	 * arrived after the instant given for it (after that month was closed).
+	 */
+	public List<LateRefund> lateRefunds(VendorId vendorId, YearMonth month, Instant receivedBy,
+			Map<YearMonth, Instant> receivedAfter) {
+		return orders.lateRefunds(vendorId, month.atDay(1), receivedBy, byPeriod(receivedAfter));
+	}
+
+	/**
+	 * Attributed non-self-referral orders of the months in {@code receivedAfter} that
+	 * arrived after the instant given for their month and by {@code receivedBy}.
+	 */
+	public List<ReceivedOrder> ordersReceivedAfter(VendorId vendorId, Map<YearMonth, Instant> receivedAfter,
+			Instant receivedBy) {
+		return orders.receivedAfter(vendorId, byPeriod(receivedAfter), receivedBy);
+	}
+
+	/**
+	 * A partner's orders of {@code month} and the refunds booked in it on them, as far as
+	 * they had arrived by {@code receivedBy}: the lines of a statement closed then.
+	 */
+	public List<BookedEntry> booked(VendorId vendorId, PartnerId partnerId, YearMonth month, Instant receivedBy) {
+		return orders.booked(vendorId, partnerId, month.atDay(1), receivedBy);
+	}
+
+	private static Map<LocalDate, Instant> byPeriod(Map<YearMonth, Instant> byMonth) {
+		Map<LocalDate, Instant> byPeriod = new TreeMap<>();
+		byMonth.forEach((month, instant) -> byPeriod.put(month.atDay(1), instant));
+		return byPeriod;
 	}
 
 	/**

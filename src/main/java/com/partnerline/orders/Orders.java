@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -144,35 +145,116 @@ class Orders {
 			.update() == 1;
 	}
 
-	List<PartnerVolume> monthlyVolumes(VendorId vendorId, LocalDate period) {
+	/**
+	 * Per partner: the period's orders minus the refunds booked in it on them, counting
+	 * only what had arrived by {@code receivedBy}.
+	 */
+	List<PartnerVolume> monthlyVolumes(VendorId vendorId, LocalDate period, Instant receivedBy) {
 		return jdbc.sql("""
 				SELECT partner_id, SUM(value) AS volume FROM (
 				  SELECT o.partner_id, o.amount AS value FROM orders o
-				  WHERE o.vendor_id = :vendor AND o.period = :period AND o.partner_id IS NOT NULL AND NOT o.self_referral
+				  WHERE o.vendor_id = :vendor AND o.period = :period AND o.created_at <= :by
+				    AND o.partner_id IS NOT NULL AND NOT o.self_referral
 				  UNION ALL
 				  SELECT o.partner_id, -r.amount_converted FROM refunds r
 				  JOIN orders o ON o.vendor_id = r.vendor_id AND o.order_id = r.order_id
-				  WHERE r.vendor_id = :vendor AND r.period = :period AND o.period = :period
+				  WHERE r.vendor_id = :vendor AND r.period = :period AND r.created_at <= :by AND o.period = :period
 				    AND o.partner_id IS NOT NULL AND NOT o.self_referral
 				) v GROUP BY partner_id ORDER BY partner_id""")
 			.param("vendor", vendorId.value())
 			.param("period", period)
+			.param("by", Timestamp.from(receivedBy))
 			.query((rs, n) -> new PartnerVolume(new PartnerId(rs.getObject(1, UUID.class)), rs.getBigDecimal(2)))
 			.list();
 	}
 
-	List<LateRefund> lateRefunds(VendorId vendorId, LocalDate period) {
+	/**
+	 * Refunds arrived by {@code receivedBy} that are booked in {@code period} on orders of
+	 * earlier periods, and refunds of any period in {@code receivedAfter} that arrived
+	 * after the instant given for it.
+	 */
+	List<LateRefund> lateRefunds(VendorId vendorId, LocalDate period, Instant receivedBy,
+			Map<LocalDate, Instant> receivedAfter) {
 		return jdbc.sql("""
-				SELECT o.partner_id, r.refund_id, r.order_id, o.period, r.amount_converted FROM refunds r
-				JOIN orders o ON o.vendor_id = r.vendor_id AND o.order_id = r.order_id
-				WHERE r.vendor_id = :vendor AND r.period = :period AND o.period < :period
+				SELECT o.partner_id, r.refund_id, r.order_id, o.period, o.created_at, o.amount, r.period, r.created_at,
+				  r.amount_converted
+				FROM refunds r JOIN orders o ON o.vendor_id = r.vendor_id AND o.order_id = r.order_id
+				WHERE r.vendor_id = :vendor AND r.period = :period AND r.created_at <= :by AND o.period < :period
 				  AND o.partner_id IS NOT NULL AND NOT o.self_referral
-				ORDER BY o.partner_id, r.refund_id""")
+				UNION ALL
+				SELECT o.partner_id, r.refund_id, r.order_id, o.period, o.created_at, o.amount, r.period, r.created_at,
+				  r.amount_converted
+				FROM unnest(CAST(:periods AS date[]), CAST(:after AS timestamptz[])) AS l(period, after)
+				JOIN refunds r ON r.vendor_id = :vendor AND r.period = l.period AND r.created_at > l.after
+				JOIN orders o ON o.vendor_id = r.vendor_id AND o.order_id = r.order_id
+				WHERE r.created_at <= :by AND o.partner_id IS NOT NULL AND NOT o.self_referral
+				ORDER BY 1, 2""")
 			.param("vendor", vendorId.value())
 			.param("period", period)
+			.param("by", Timestamp.from(receivedBy))
+			.param("periods", dates(receivedAfter))
+			.param("after", instants(receivedAfter))
 			.query((rs, n) -> new LateRefund(new PartnerId(rs.getObject(1, UUID.class)), rs.getString(2),
-					rs.getString(3), YearMonth.from(rs.getObject(4, LocalDate.class)), rs.getBigDecimal(5)))
+					rs.getString(3), YearMonth.from(rs.getObject(4, LocalDate.class)), rs.getTimestamp(5).toInstant(),
+					rs.getBigDecimal(6), YearMonth.from(rs.getObject(7, LocalDate.class)),
+					rs.getTimestamp(8).toInstant(), rs.getBigDecimal(9)))
 			.list();
+	}
+
+	/**
+	 * Attributed, commissioned orders of the periods in {@code receivedAfter} that arrived
+	 * after the instant given for their period and by {@code receivedBy}: one index range
+	 * per period.
+	 */
+	List<ReceivedOrder> receivedAfter(VendorId vendorId, Map<LocalDate, Instant> receivedAfter, Instant receivedBy) {
+		if (receivedAfter.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT o.partner_id, o.order_id, o.period, o.created_at, o.amount
+				FROM unnest(CAST(:periods AS date[]), CAST(:after AS timestamptz[])) AS l(period, after)
+				JOIN orders o ON o.vendor_id = :vendor AND o.period = l.period AND o.created_at > l.after
+				WHERE o.created_at <= :by AND o.partner_id IS NOT NULL AND NOT o.self_referral
+				ORDER BY o.partner_id, o.order_id""")
+			.param("vendor", vendorId.value())
+			.param("periods", dates(receivedAfter))
+			.param("after", instants(receivedAfter))
+			.param("by", Timestamp.from(receivedBy))
+			.query((rs, n) -> new ReceivedOrder(new PartnerId(rs.getObject(1, UUID.class)), rs.getString(2),
+					YearMonth.from(rs.getObject(3, LocalDate.class)), rs.getTimestamp(4).toInstant(),
+					rs.getBigDecimal(5)))
+			.list();
+	}
+
+	/**
+	 * A partner's orders of a period (self-referrals included) and the refunds booked in
+	 * it on them, as far as they had arrived by {@code receivedBy}; by time.
+	 */
+	List<BookedEntry> booked(VendorId vendorId, PartnerId partnerId, LocalDate period, Instant receivedBy) {
+		return jdbc.sql("""
+				SELECT order_id, NULL AS refund_id, occurred_at, amount, self_referral FROM orders
+				WHERE vendor_id = :vendor AND period = :period AND created_at <= :by AND partner_id = :partner
+				UNION ALL
+				SELECT r.order_id, r.refund_id, r.occurred_at, -r.amount_converted, o.self_referral FROM refunds r
+				JOIN orders o ON o.vendor_id = r.vendor_id AND o.order_id = r.order_id
+				WHERE r.vendor_id = :vendor AND r.period = :period AND r.created_at <= :by AND o.period = :period
+				  AND o.partner_id = :partner AND NOT o.self_referral
+				ORDER BY occurred_at, order_id, refund_id NULLS FIRST""")
+			.param("vendor", vendorId.value())
+			.param("period", period)
+			.param("by", Timestamp.from(receivedBy))
+			.param("partner", partnerId.value())
+			.query((rs, n) -> new BookedEntry(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+					rs.getBigDecimal(4), rs.getBoolean(5)))
+			.list();
+	}
+
+	private static String[] dates(Map<LocalDate, Instant> byPeriod) {
+		return byPeriod.keySet().stream().map(LocalDate::toString).toArray(String[]::new);
+	}
+
+	private static String[] instants(Map<LocalDate, Instant> byPeriod) {
+		return byPeriod.values().stream().map(Instant::toString).toArray(String[]::new);
 	}
 
 	/** Removes the orders of a replaced sales report, with their items (no foreign key cascades it). */
@@ -243,12 +325,18 @@ class Orders {
 			.list();
 	}
 
-	/** Items per partner, period and SKU of attributed, non-self-referral orders; amounts converted. */
+	/**
+	 * Items per partner, period and SKU of attributed, non-self-referral orders; amounts
+	 * converted, less the refunds booked in the order's month (shared among an order's
+	 * items by their amounts), so that a month's products add up to its volume.
+	 */
 	List<ProductSales> productSales(VendorId vendorId, LocalDate from, LocalDate to) {
 		return jdbc.sql("""
 				SELECT o.partner_id, o.period, i.sku, SUM(i.quantity) AS quantity,
-				  SUM(i.quantity * i.unit_price * o.rate) AS amount
+				  SUM(i.quantity * i.unit_price * o.rate * (1 - COALESCE(r.refunded / NULLIF(o.original_amount, 0), 0))) AS amount
 				FROM orders o JOIN order_items i ON i.vendor_id = o.vendor_id AND i.order_id = o.order_id
+				LEFT JOIN LATERAL (SELECT SUM(r.amount) AS refunded FROM refunds r
+				  WHERE r.vendor_id = o.vendor_id AND r.order_id = o.order_id AND r.period = o.period) r ON TRUE
 				WHERE o.vendor_id = ? AND o.period BETWEEN ? AND ? AND o.partner_id IS NOT NULL AND NOT o.self_referral
 				GROUP BY o.partner_id, o.period, i.sku""")
 			.params(vendorId.value(), from, to)

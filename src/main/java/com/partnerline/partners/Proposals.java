@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,8 +58,11 @@ class Proposals {
 
 	private final Clock clock;
 
+	private final AccountingPeriods periods;
+
 	Proposals(ProposalStore store, PartnerStore partners, CatalogManagement catalog, AccountManagement accounts,
-			AuditLog audit, Mailer mailer, Links links, Clock clock) {
+			AuditLog audit, Mailer mailer, Links links, Clock clock, AccountingPeriods periods) {
+		this.periods = periods;
 		this.store = store;
 		this.partners = partners;
 		this.catalog = catalog;
@@ -211,8 +215,10 @@ class Proposals {
 				else {
 					try {
 						startsOn = LocalDate.parse(terms.startsOn().trim());
-						if (startsOn.isBefore(LocalDate.now(clock.withZone(vendor.timeZone())))) {
-							problems.add(new FieldProblem("contract.startsOn", "partners.startsInPast"));
+						// From its start the contract governs the partner's orders: a start in a closed
+						// month would change frozen statements (docs/commission-policy.md).
+						if (periods.isClosed(vendor.id(), YearMonth.from(startsOn))) {
+							problems.add(new FieldProblem("contract.startsOn", "partners.startsInClosedMonth"));
 						}
 					}
 					catch (DateTimeParseException ex) {

@@ -91,8 +91,8 @@ class ConsoleReportsController {
 				AdminReportsApiController.csv(name, CsvTables.products(overview.forecastVsActual(found, target), currency));
 			case "missing" -> AdminReportsApiController.csv(name, CsvTables.missing(overview.forecastVsActual(found, target)));
 			case "late" -> AdminReportsApiController.csv(name, CsvTables.late(overview.forecastVsActual(found, target)));
-			case "sales" ->
-				AdminReportsApiController.csv(name, CsvTables.sales(overview.sales(found, target.minusMonths(5), target), currency));
+			// the export of one month is that month's sales (the page's chart shows six months)
+			case "sales" -> AdminReportsApiController.csv(name, CsvTables.sales(overview.sales(found, target, target), currency));
 			default -> throw ApiProblem.notFound("reports.table.unknown", table);
 		};
 	}

@@ -1,26 +1,22 @@
 package com.partnerline.reporting;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.partnerline.kernel.CsvWriter;
 import com.partnerline.reporting.ReportOverview.ForecastVsActual;
 import com.partnerline.reporting.ReportOverview.LateRow;
 import com.partnerline.reporting.ReportOverview.MissingRow;
 import com.partnerline.reporting.ReportOverview.PartnerRow;
 import com.partnerline.reporting.ReportOverview.ProductRow;
 import com.partnerline.reporting.ReportOverview.SalesRow;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The console's tables as CSV (RFC 4180, header first, language-neutral values).
- * Text that a spreadsheet would run as a formula is prefixed with an apostrophe.
+ * The console's tables as CSV (RFC 4180, header first, language-neutral values), through
+ * the one {@link CsvWriter}, which neutralises text a spreadsheet would run as a formula.
  */
 final class CsvTables {
 
@@ -33,7 +29,7 @@ final class CsvTables {
 	static String forecastVsActual(ForecastVsActual report, String currency) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (PartnerRow row : report.partners()) {
-			rows.add(List.of(report.month().toString(), row.partnerId().toString(), text(row.name()), row.type(),
+			rows.add(List.of(report.month().toString(), row.partnerId().toString(), row.name(), row.type(),
 					decimal(row.forecast()), money(row.actual()), decimal(row.ratio()), currency,
 					row.forecastLate()));
 		}
@@ -45,8 +41,8 @@ final class CsvTables {
 		List<List<Object>> rows = new ArrayList<>();
 		for (PartnerRow row : report.partners()) {
 			for (ProductRow product : row.products()) {
-				rows.add(List.of(report.month().toString(), row.partnerId().toString(), text(row.name()),
-						text(product.sku()), product.forecastQuantity(), product.actualQuantity(),
+				rows.add(List.of(report.month().toString(), row.partnerId().toString(), row.name(),
+						product.sku(), product.forecastQuantity(), product.actualQuantity(),
 						money(product.actualAmount()), currency));
 			}
 		}
@@ -57,7 +53,7 @@ final class CsvTables {
 	static String missing(ForecastVsActual report) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (MissingRow row : report.missing()) {
-			rows.add(List.of(row.month().toString(), row.partnerId().toString(), text(row.name()), row.type().name(),
+			rows.add(List.of(row.month().toString(), row.partnerId().toString(), row.name(), row.type().name(),
 					row.dueOn().toString(), row.overdue()));
 		}
 		return write(List.of("month", "partner_id", "partner", "report", "due_on", "overdue"), rows);
@@ -66,7 +62,7 @@ final class CsvTables {
 	static String late(ForecastVsActual report) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (LateRow row : report.late()) {
-			rows.add(List.of(row.month().toString(), row.partnerId().toString(), text(row.name()), row.type().name(),
+			rows.add(List.of(row.month().toString(), row.partnerId().toString(), row.name(), row.type().name(),
 					row.dueOn().toString(), row.submittedAt().toString()));
 		}
 		return write(List.of("month", "partner_id", "partner", "report", "due_on", "submitted_at"), rows);
@@ -75,7 +71,7 @@ final class CsvTables {
 	static String sales(List<SalesRow> sales, String currency) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (SalesRow row : sales) {
-			rows.add(List.of(row.month().toString(), row.partnerId().toString(), text(row.name()), text(row.sku()),
+			rows.add(List.of(row.month().toString(), row.partnerId().toString(), row.name(), row.sku(),
 					row.quantity(), money(row.amount()), currency));
 		}
 		return write(List.of("month", "partner_id", "partner", "sku", "quantity", "amount", "currency"), rows);
@@ -89,23 +85,8 @@ final class CsvTables {
 		return value == null ? "" : PartnerReporting.decimal(value);
 	}
 
-	/** Neutralises a leading formula character, so that a spreadsheet shows the text. */
-	static String text(String value) {
-		return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-	}
-
 	private static String write(List<String> header, List<List<Object>> rows) {
-		StringWriter out = new StringWriter();
-		try (CSVPrinter printer = new CSVPrinter(out,
-				CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
-			for (List<Object> row : rows) {
-				printer.printRecord(row);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toString();
+		return CsvWriter.write(header, rows);
 	}
 
 }

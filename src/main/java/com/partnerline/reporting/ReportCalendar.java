@@ -65,6 +65,23 @@ class ReportCalendar {
 	}
 
 	/**
+	 * Whether {@code month}'s forecast is required of the partner: it is an active
+	 * Internet Partner and already was one on the forecast's due date (the day it
+	 * accepted its contract, in the vendor's time zone), so that a partner who becomes
+	 * one today owes no forecast that fell due before.
+	 */
+	boolean forecastRequired(Vendor vendor, Membership membership, YearMonth month) {
+		if (!forecastRequired(membership)) {
+			return false;
+		}
+		LocalDate due = forecastDue(month);
+		return partners.activeContract(membership.vendorId(), membership.partnerId())
+			.map(Contract::acceptedAt)
+			.map(accepted -> !accepted.atZone(vendor.timeZone()).toLocalDate().isAfter(due))
+			.orElse(true);
+	}
+
+	/**
 	 * Whether the partner reports its own sales for {@code month}: an active Internet
 	 * Partner whose contract in force at the end of the month (or today, within it)
 	 * says SELF.

@@ -70,11 +70,10 @@ class ReportOverview {
 		LocalDate today = calendar.today(vendor);
 		YearMonth current = YearMonth.from(today);
 		List<DueItem> items = new ArrayList<>();
-		boolean required = ReportCalendar.forecastRequired(membership);
 		for (YearMonth month : List.of(current.plusMonths(1), current)) {
 			Optional<Forecast> forecast = store.currentForecast(vendor.id(), membership.partnerId(), month);
-			items.add(item(ReportType.FORECAST, month, ReportCalendar.forecastDue(month), today, required,
-					forecast.map(Forecast::late)));
+			items.add(item(ReportType.FORECAST, month, ReportCalendar.forecastDue(month), today,
+					calendar.forecastRequired(vendor, membership, month), forecast.map(Forecast::late)));
 		}
 		for (YearMonth month : List.of(current, current.minusMonths(1))) {
 			if (calendar.reportsOwnSales(membership, month, today)) {
@@ -183,7 +182,7 @@ class ReportOverview {
 		store.currentSalesReports(vendor.id(), month).forEach(s -> sales.put(s.partnerId(), s));
 		YearMonth current = YearMonth.from(today);
 		for (Membership m : members) {
-			if (ReportCalendar.forecastRequired(m) && !forecasts.containsKey(m.partnerId())) {
+			if (!forecasts.containsKey(m.partnerId()) && calendar.forecastRequired(vendor, m, month)) {
 				LocalDate due = ReportCalendar.forecastDue(month);
 				missing.add(new MissingRow(m.partnerId(), names.name(m.partnerId()), ReportType.FORECAST, month, due,
 						today.isAfter(due)));

@@ -94,8 +94,9 @@ class ReportReminders {
 					&& store.currentForecast(vendor.id(), member.partnerId(), next).isEmpty()) {
 				sent += remind(member, next, ReportType.FORECAST, ReminderKind.DUE_SOON, forecastDue, at);
 			}
-			// this month's forecast was due yesterday at the latest
-			if (store.currentForecast(vendor.id(), member.partnerId(), current).isEmpty()) {
+			// this month's forecast was due yesterday at the latest (if the partner was an Internet Partner then)
+			if (store.currentForecast(vendor.id(), member.partnerId(), current).isEmpty()
+					&& calendar.forecastRequired(vendor, member, current)) {
 				sent += remind(member, current, ReportType.FORECAST, ReminderKind.OVERDUE,
 						ReportCalendar.forecastDue(current), at);
 			}

@@ -105,8 +105,28 @@ class CommissionPagesIntegrationTest extends IntegrationTest {
 		assertThat(after.statusCode()).isEqualTo(200);
 		assertThat(after.body()).contains("id=\"batch\"");
 		long batch = commissions.payoutBatchId(vendor.id(), YearMonth.of(2024, 1)).orElseThrow();
+		// without the vendor's own account there is no payment file, and the page says so
+		assertThat(after.body()).contains("id=\"payout-account\"").contains("No payout account yet");
+		HttpResponse<String> noAccount = session.get("/console/vendors/kaspersky/payouts/" + batch + "/file?format=xml");
+		assertThat(noAccount.statusCode()).isEqualTo(303);
+		assertThat(session.get(noAccount.headers().firstValue("Location").orElseThrow() + "&lang=en").body())
+			.contains("id=\"file-error\"").contains("has no payout account yet");
+		HttpResponse<String> badAccount = session.post("/console/vendors/kaspersky/payout-account",
+				Map.of("accountHolder", "Kaspersky Payouts", "iban", "DE89370400440532013001", "bic", "COBADEFFXXX"),
+				Map.of());
+		assertThat(badAccount.statusCode()).isEqualTo(200);
+		assertThat(badAccount.body()).contains("id=\"account-error-iban\"");
+		HttpResponse<String> savedAccount = session.post("/console/vendors/kaspersky/payout-account",
+				Map.of("accountHolder", "Kaspersky Payouts", "iban", "DE89 3704 0044 0532 0130 00", "bic", "COBADEFFXXX"),
+				Map.of());
+		assertThat(savedAccount.statusCode()).isEqualTo(302);
+		assertThat(session.get("/console/vendors/kaspersky/commissions?month=2024-01&lang=en").body())
+			.contains("DE89370400440532013000");
+		// January 2024 has nothing payable: no payment file (a PmtInf without transfers is invalid)
 		HttpResponse<String> xml = session.get("/console/vendors/kaspersky/payouts/" + batch + "/file?format=xml");
-		assertThat(xml.body()).contains("<NbOfTxs>0</NbOfTxs>").contains("xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.09\"");
+		assertThat(xml.statusCode()).isEqualTo(303);
+		assertThat(session.get(xml.headers().firstValue("Location").orElseThrow() + "&lang=en").body())
+			.contains("has no bank transfer, so there is no payment file");
 		HttpResponse<String> csv = session.get("/console/vendors/kaspersky/commissions/2024-01/statements.csv");
 		assertThat(csv.body()).startsWith("month,partner_id");
 		// another vendor's console is not there for this manager

@@ -194,8 +194,9 @@ class CommissionsIntegrationTest extends IntegrationTest {
 				"67.50", "0.00");
 		Api.Response statement = partner.api().get("/api/v1/partner/programs/" + vendor.slug() + "/statements/2025-10");
 		assertThat(statement.json().path("lines").findValuesAsString("kind")).containsExactly("ORDER", "ORDER",
-				"REFUNDS");
+				"REFUND");
 		assertThat(statement.json().path("lines").get(2).path("amount").asString()).isEqualTo("-100.00");
+		assertThat(statement.json().path("lines").get(2).path("reference").asString()).isEqualTo("sm-r / sm-2");
 	}
 
 	@Test
@@ -286,7 +287,8 @@ class CommissionsIntegrationTest extends IntegrationTest {
 		order(vendor, affiliate, "ct-3", "2025-08-10T10:00:00Z", "8000.00");
 		// closed here in the test's thread, so that its events are recorded; the API answers the same close
 		assertThat(commissions.close(vendor, YearMonth.of(2025, 8)).closedNow()).isTrue();
-		assertThat(events.stream(StatementReady.class).filter(e -> e.vendorId().equals(vendor.id()))).hasSize(3);
+		assertThat(events.stream(MonthClosed.class).filter(e -> e.vendorId().equals(vendor.id())))
+			.containsExactly(new MonthClosed(vendor.id(), YearMonth.of(2025, 8)));
 		JsonNode august = closed(vendor, "2025-08");
 		assertStatement(statementOf(august, contracted), "1000.00", "A2", "0.32", "320.00", "0.00", "0.00", "320.00",
 				"0.00");
@@ -294,9 +296,10 @@ class CommissionsIntegrationTest extends IntegrationTest {
 				"0.00");
 		assertStatement(statementOf(august, affiliate), "8000.00", "I1", "0.25", "2000.00", "0.00", "0.00", "2000.00",
 				"0.00");
-		assertThat(events.stream(PartnerBecameEligibleForInternet.class).filter(e -> e.vendorId().equals(vendor.id())))
-			.containsExactly(new PartnerBecameEligibleForInternet(vendor.id(), PartnerId.of(affiliate.id()),
-					YearMonth.of(2025, 8)));
+		// the close's one event mails each partner its statement, and the affiliate its eligibility
+		awaitSubject(affiliate, "You qualify for the Internet Partner track of " + vendor.name());
+		awaitSubject(affiliate, "Your commission statement of " + vendor.name());
+		awaitSubject(contracted, "Your commission statement of " + vendor.name());
 		Api.Response statement = affiliate.api().get("/api/v1/partner/programs/" + vendor.slug() + "/statements/2025-08");
 		assertThat(statement.json().path("eligibleForInternet").asBoolean()).isTrue();
 		// both are mailed to the affiliate: its statement is ready, and it qualifies for the Internet track
@@ -320,6 +323,31 @@ class CommissionsIntegrationTest extends IntegrationTest {
 		assertThat(program.path("eligibleForInternet").asBoolean()).as(me.toString()).isTrue();
 	}
 
+	void awaitSubject(TestPartner partner, String subject) {
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+		while (System.nanoTime() < deadline) {
+			boolean found = mail().to(partner.email()).stream().anyMatch(message -> {
+				try {
+					return message.getSubject().startsWith(subject);
+				}
+				catch (jakarta.mail.MessagingException ex) {
+					return false;
+				}
+			});
+			if (found) {
+				return;
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+		throw new AssertionError("No mail '" + subject + "' to " + partner.email());
+	}
+
 	void internet(Vendor vendor, TestPartner partner, String rate) {
 		Fixtures.internetContract(jdbc, partners, vendor.id(), partner.id(), rate == null ? null : new BigDecimal(rate),
 				"NETWORK");
@@ -335,6 +363,100 @@ class CommissionsIntegrationTest extends IntegrationTest {
 		// February: 400 × 15% = 60.00; adjustment −(100 × 25%) = −25.00
 		assertStatement(statementOf(closed(vendor, "2025-02"), partner), "400.00", "A1", "0.15", "60.00", "-25.00",
 				"0.00", "0.00", "35.00");
+	}
+
+	@Test
+	void aLateOrderIsPaidOnTheNextStatementAtItsClosedMonthsRateAndItsRefundTakesItBack() throws Exception {
+		Vendor vendor = vendor("UTC");
+		TestPartner partner = partner(vendor);
+		order(vendor, partner, "lo-1", "2025-09-05T10:00:00Z", "400.00");
+		order(vendor, partner, "lo-2", "2025-09-12T10:00:00Z", "200.00");
+		// September: 400 + 200 = 600.00 → A2 (20%) → 120.00
+		assertStatement(statementOf(closed(vendor, "2025-09"), partner), "600.00", "A2", "0.2", "120.00", "0.00",
+				"0.00", "120.00", "0.00");
+
+		// A September order arrives after September was closed: September stays as booked.
+		order(vendor, partner, "lo-late", "2025-09-20T10:00:00Z", "150.00");
+		assertStatement(statementOf(closed(vendor, "2025-09"), partner), "600.00", "A2", "0.2", "120.00", "0.00",
+				"0.00", "120.00", "0.00");
+		String september = "/api/v1/partner/programs/" + vendor.slug() + "/statements/2025-09";
+		JsonNode frozen = partner.api().get(september).json();
+		assertThat(frozen.path("lines").findValuesAsString("reference")).containsExactly("lo-1", "lo-2");
+		assertThat(statementPdf(partner, september)).contains("lo-1").contains("lo-2").doesNotContain("lo-late");
+
+		// October: own order 100.00 → A1 (15%) → 15.00; the late order at September's rate:
+		// 150.00 × 20% = +30.00; due 15.00 + 30.00 = 45.00 < 50.00 → carried forward.
+		order(vendor, partner, "lo-3", "2025-10-08T10:00:00Z", "100.00");
+		assertStatement(statementOf(closed(vendor, "2025-10"), partner), "100.00", "A1", "0.15", "15.00", "30.00",
+				"0.00", "0.00", "45.00");
+		JsonNode october = partner.api().get("/api/v1/partner/programs/" + vendor.slug() + "/statements/2025-10")
+			.json();
+		JsonNode line = october.path("lines").get(1);
+		assertThat(line.path("kind").asString()).isEqualTo("LATE_ORDER");
+		assertThat(line.path("reference").asString()).isEqualTo("lo-late");
+		assertThat(line.path("orderMonth").asString()).isEqualTo("2025-09");
+		assertThat(line.path("rate").asString()).isEqualTo("0.2");
+		assertThat(line.path("amount").asString()).isEqualTo("30.00");
+
+		// November: the late order is refunded in full: −(150.00 × 20%) = −30.00 at the same
+		// rate; brought 45.00 → due 15.00, carried forward.
+		refund(vendor, "lo-late", "lo-late-r", "2025-11-04T10:00:00Z", "150.00");
+		assertStatement(statementOf(closed(vendor, "2025-11"), partner), "0.00", "A1", "0.15", "0.00", "-30.00",
+				"45.00", "0.00", "15.00");
+		// the close counted the late order once: closing October again changes nothing
+		assertStatement(statementOf(closed(vendor, "2025-10"), partner), "100.00", "A1", "0.15", "15.00", "30.00",
+				"0.00", "0.00", "45.00");
+	}
+
+	@Test
+	void aLateOrderWithoutVolumeInItsMonthGetsTheRateItsAmountAloneReachesAndSkipsClosedMonths() {
+		Vendor vendor = vendor("UTC");
+		TestPartner other = partner(vendor);
+		TestPartner partner = partner(vendor);
+		order(vendor, other, "ln-o1", "2025-05-10T10:00:00Z", "100.00");
+		order(vendor, other, "ln-o2", "2025-06-10T10:00:00Z", "100.00");
+		closed(vendor, "2025-05");
+		closed(vendor, "2025-06");
+		// A May order of a partner without May volume arrives when May and June are closed:
+		// 3,200.00 alone reaches A3 (25%) → +800.00, on the first month not closed: July.
+		order(vendor, partner, "ln-late", "2025-05-20T10:00:00Z", "3200.00");
+		// Its refund of 1,000.00, booked in July, at the same 25% (1,000 alone would be A2):
+		// −250.00. July: volume 0, adjustments 800.00 − 250.00 = 550.00 → payable.
+		refund(vendor, "ln-late", "ln-late-r", "2025-07-02T10:00:00Z", "1000.00");
+		assertStatement(statementOf(closed(vendor, "2025-07"), partner), "0.00", "A1", "0.15", "0.00", "550.00",
+				"0.00", "550.00", "0.00");
+		// May and June kept no line of it
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM statements s WHERE s.vendor_id = ? AND s.partner_id = ?::uuid""")
+			.params(vendor.id().value(), partner.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aLateOrderOfAnInternetPartnerWithoutVolumeIsPaidAtItsContractRate() {
+		Vendor vendor = vendor("UTC");
+		TestPartner other = partner(vendor);
+		TestPartner partner = partner(vendor);
+		internet(vendor, partner, "0.32");
+		order(vendor, other, "lc-o1", "2025-03-10T10:00:00Z", "100.00");
+		closed(vendor, "2025-03");
+		// 100.00 alone would be A1 (15%); the contract's 32% governs: 100.00 × 32% = +32.00
+		order(vendor, partner, "lc-late", "2025-03-20T10:00:00Z", "100.00");
+		assertStatement(statementOf(closed(vendor, "2025-04"), partner), "0.00", "A1", "0.32", "0.00", "32.00",
+				"0.00", "0.00", "32.00");
+	}
+
+	String statementPdf(TestPartner partner, String path) throws Exception {
+		HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+				.header("Authorization", "Bearer " + partner.token())
+				.header("Accept", "application/pdf")
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		try (var document = Loader.loadPDF(pdf.body())) {
+			return new PDFTextStripper().getText(document);
+		}
 	}
 
 	@Test
@@ -482,15 +604,40 @@ class CommissionsIntegrationTest extends IntegrationTest {
 		assertThat(csv.header("Content-Type")).startsWith("text/csv");
 		assertThat(csv.body().lines()).hasSize(4);
 
+		// no payment file until the vendor's own account is set
+		Api.Response noAccount = admin.header("Accept", "application/xml").get(base);
+		assertThat(noAccount.status()).as(noAccount.toString()).isEqualTo(409);
+		assertThat(noAccount.errorFields()).containsExactly("payoutAccount");
+		String account = "/api/v1/admin/vendors/" + vendor.slug() + "/payout-account";
+		Api.Response badAccount = admin.put(account, map("accountHolder", "", "iban", "DE89370400440532013001", "bic",
+				"COBADEFFXXX"));
+		assertThat(badAccount.status()).isEqualTo(422);
+		assertThat(badAccount.errorFields()).containsExactlyInAnyOrder("accountHolder", "iban");
+		Api.Response savedAccount = admin.put(account, map("accountHolder", "Vendor Payouts Ltd", "iban",
+				"GB33 BUKB 2020 1555 5555 55", "bic", "BUKBGB22"));
+		assertThat(savedAccount.status()).as(savedAccount.toString()).isEqualTo(200);
+		assertThat(savedAccount.json().path("iban").asString()).isEqualTo("GB33BUKB20201555555555");
+
 		Api.Response xml = admin.header("Accept", "application/xml").get(base);
 		assertThat(xml.status()).isEqualTo(200);
+		com.partnerline.support.Pain001Schema.assertValid(xml.body());
 		MxPain00100109 pain = MxPain00100109.parse(xml.body());
+		assertThat(pain.getCstmrCdtTrfInitn().getPmtInf().get(0).getDbtrAcct().getId().getIBAN())
+			.isEqualTo("GB33BUKB20201555555555");
 		assertThat(pain.getCstmrCdtTrfInitn().getGrpHdr().getNbOfTxs()).isEqualTo("2");
 		assertThat(pain.getCstmrCdtTrfInitn().getGrpHdr().getCtrlSum()).isEqualByComparingTo("945.00");
 		assertThat(pain.getCstmrCdtTrfInitn().getPmtInf().get(0).getCdtTrfTxInf()).hasSize(2);
 
 		assertThat(admin.get("/api/v1/admin/vendors/" + otherVendor.slug() + "/payouts/" + batchId).status())
 			.isEqualTo(404);
+
+		// April: only carol (PayPal) is payable: the batch has no bank transfer, so no payment file
+		order(vendor, carol, "pb-4", "2025-04-10T10:00:00Z", "1000.00");
+		long aprilBatch = closed(vendor, "2025-04").path("payoutBatchId").asLong();
+		Api.Response nothingToTransfer = admin.header("Accept", "application/xml")
+			.get("/api/v1/admin/vendors/" + vendor.slug() + "/payouts/" + aprilBatch);
+		assertThat(nothingToTransfer.status()).as(nothingToTransfer.toString()).isEqualTo(409);
+		assertThat(nothingToTransfer.body()).doesNotContain("<Document");
 		assertThat(alice.api().get(base).status()).isEqualTo(403);
 
 		Api.Response paid = admin.post(base + "/paid", null);

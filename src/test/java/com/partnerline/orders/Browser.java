@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A logged-on browser session over plain HTTP: cookies kept, CSRF token taken from each form page. */
-final class Browser {
+public final class Browser {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -25,11 +25,11 @@ final class Browser {
 		.followRedirects(HttpClient.Redirect.NORMAL)
 		.build();
 
-	Browser(int port) {
+	public Browser(int port) {
 		this.base = "http://127.0.0.1:" + port;
 	}
 
-	Browser logIn(String email, String password) {
+	public Browser logIn(String email, String password) {
 		HttpResponse<String> page = get("/login");
 		HttpResponse<String> done = post("/login", csrf(page.body()), Map.of("username", email, "password", password));
 		if (done.uri().getPath().startsWith("/login")) {
@@ -38,7 +38,7 @@ final class Browser {
 		return this;
 	}
 
-	HttpResponse<String> get(String path) {
+	public HttpResponse<String> get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "en").GET().build());
 	}
 

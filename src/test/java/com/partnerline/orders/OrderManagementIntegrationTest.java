@@ -195,17 +195,42 @@ class OrderManagementIntegrationTest extends IntegrationTest {
 				v -> v.volume().stripTrailingZeros())
 			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(alice, new BigDecimal("849.99")),
 					org.assertj.core.groups.Tuple.tuple(bob, new BigDecimal("15")));
-		assertThat(orders.lateRefunds(vendor.id(), YearMonth.of(2026, 11))).singleElement().satisfies(r -> {
+		assertThat(orders.lateRefunds(vendor.id(), YearMonth.of(2026, 11), Instant.now(), java.util.Map.of())).singleElement().satisfies(r -> {
 			assertThat(r.partnerId()).isEqualTo(alice);
 			assertThat(r.refundId()).isEqualTo("ra");
 			assertThat(r.orderPeriod()).isEqualTo(YearMonth.of(2026, 10));
 			assertThat(r.amount()).isEqualByComparingTo("100");
 		});
-		assertThat(orders.lateRefunds(vendor.id(), YearMonth.of(2026, 12))).extracting(LateRefund::refundId)
+		assertThat(orders.lateRefunds(vendor.id(), YearMonth.of(2026, 12), Instant.now(), java.util.Map.of())).extracting(LateRefund::refundId)
 			.containsExactly("ra3");
 		assertThat(orders.partnerMonths(vendor.id(), alice, YearMonth.of(2026, 10), YearMonth.of(2026, 12)))
 			.extracting(MonthlyOrders::orders)
 			.containsExactly(1L, 3L, 0L);
+	}
+
+	@Test
+	void salesPerProductAndMonthLessRefundsAddUpToTheVolume() {
+		Vendor vendor = vendor("UTC");
+		PartnerId partner = somePartner();
+		orders.record(vendor, new NewOrder("ps-1", OffsetDateTime.parse("2026-09-03T10:00:00Z"), USD, "c@example.net",
+				"DE", List.of(new OrderItem("PROD", 2, new BigDecimal("100.00")), new OrderItem("OTHER", 1,
+						new BigDecimal("50.00"))), partner, Attribution.PARTNER, null, false, "h"));
+		orders.record(vendor, order("ps-2", "2026-09-04T10:00:00Z", USD, partner, "h", "30.00"));
+		// 50.00 of the 250.00 order refunded in September: a fifth of each of its items
+		orders.refund(vendor, "ps-1", new NewRefund("ps-r1", new BigDecimal("50.00"),
+				OffsetDateTime.parse("2026-09-20T10:00:00Z"), "h"));
+		// refunded in October: September's volume and sales keep it (a late refund)
+		orders.refund(vendor, "ps-2", new NewRefund("ps-r2", new BigDecimal("30.00"),
+				OffsetDateTime.parse("2026-10-02T10:00:00Z"), "h"));
+		// volume: 250.00 + 30.00 - 50.00 = 230.00; PROD 200 × 4/5 + 30 = 190.00, OTHER 50 × 4/5 = 40.00
+		assertThat(orders.monthlyVolumes(vendor.id(), YearMonth.of(2026, 9))).singleElement()
+			.satisfies(v -> assertThat(v.volume()).isEqualByComparingTo("230.00"));
+		List<ProductSales> sales = orders.productSales(vendor.id(), YearMonth.of(2026, 9), YearMonth.of(2026, 10));
+		assertThat(sales).extracting(ProductSales::sku, s -> s.amount().setScale(2, java.math.RoundingMode.HALF_EVEN))
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("PROD", new BigDecimal("190.00")),
+					org.assertj.core.groups.Tuple.tuple("OTHER", new BigDecimal("40.00")));
+		assertThat(sales.stream().map(ProductSales::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+			.isEqualByComparingTo("230.00");
 	}
 
 	@Test

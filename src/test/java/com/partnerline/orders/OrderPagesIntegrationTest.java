@@ -68,6 +68,18 @@ class OrderPagesIntegrationTest extends IntegrationTest {
 
 		TestVendor other = newVendor();
 		assertThat(manager.get("/console/vendors/" + other.slug() + "/orders").statusCode()).isEqualTo(404);
+
+		// processors send order ids and emails as they like: the CSV neutralises formulas
+		TestPartner formulas = newPartner(newVendor());
+		partners.join(com.partnerline.kernel.PartnerId.of(formulas.id()), "kaspersky",
+				catalog.program(vendor).termsVersion(), null);
+		String formulaId = "=1+2-" + unique("f");
+		order(kaspersky, formulaId, "=cmd@x.example", "10.00", "\"partnerId\":\"" + formulas.id() + "\"");
+		HttpResponse<String> injected = manager.get("/console/vendors/kaspersky/orders.csv?partner=" + formulas.id());
+		assertThat(injected.statusCode()).isEqualTo(200);
+		String[] rows = injected.body().split("\r\n");
+		assertThat(rows).hasSize(2);
+		assertThat(rows[1]).startsWith("'" + formulaId + ",").contains(",'=cmd@x.example,");
 	}
 
 	@Test

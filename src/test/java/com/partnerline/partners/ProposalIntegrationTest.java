@@ -2,6 +2,7 @@ package com.partnerline.partners;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -136,6 +137,32 @@ class ProposalIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void aContractStartsOnAnyDayOfAMonthNotClosedYetAndNeverInAClosedOne() {
+		TestVendor vendor = newVendor();
+		TestPartner partner = newPartner(vendor);
+		String id = submit(partner, vendor, "9000");
+		String decide = "/api/v1/admin/vendors/" + vendor.slug() + "/proposals/" + id + "/decision";
+		// the vendor's time zone is UTC; last month has ended and is closed
+		YearMonth thisMonth = YearMonth.now(java.time.ZoneOffset.UTC);
+		YearMonth lastMonth = thisMonth.minusMonths(1);
+		Api.Response close = admin.post("/api/v1/admin/vendors/" + vendor.slug() + "/periods/" + lastMonth + "/close",
+				null);
+		assertThat(close.status()).as(close.toString()).isEqualTo(200);
+
+		Api.Response inClosedMonth = admin.post(decide, map("decision", "APPROVE", "contract",
+				map("orderProcessing", "NETWORK", "startsOn", lastMonth.atEndOfMonth().toString())));
+		assertThat(inClosedMonth.status()).as(inClosedMonth.toString()).isEqualTo(422);
+		assertThat(inClosedMonth.errorFields()).containsExactly("contract.startsOn");
+
+		// approved today, starting on the 1st of this month (before today from the 2nd on)
+		Api.Response firstOfMonth = admin.post(decide, map("decision", "APPROVE", "contract",
+				map("orderProcessing", "NETWORK", "startsOn", thisMonth.atDay(1).toString())));
+		assertThat(firstOfMonth.status()).as(firstOfMonth.toString()).isEqualTo(200);
+		assertThat(firstOfMonth.json().path("contract").path("startsOn").asString())
+			.isEqualTo(thisMonth.atDay(1).toString());
+	}
+
+	@Test
 	void approvalOffersAContractWithinTheCapUnlessOverriddenAndAcceptanceMakesAnInternetPartner() throws Exception {
 		TestVendor vendor = newVendor();
 		TestPartner partner = newPartner(vendor);
@@ -148,7 +175,7 @@ class ProposalIntegrationTest extends IntegrationTest {
 		assertThat(aboveCap.status()).isEqualTo(422);
 		assertThat(aboveCap.errorFields()).containsExactly("contract.commissionRate");
 		Api.Response incomplete = admin.post(decide, map("decision", "APPROVE", "contract",
-				map("orderProcessing", "BOTH", "startsOn", "2020-01-01")));
+				map("orderProcessing", "BOTH", "startsOn", "2020-01-32")));
 		assertThat(incomplete.errorFields()).containsExactlyInAnyOrder("contract.orderProcessing", "contract.startsOn");
 
 		Api.Response approved = admin.post(decide, map("decision", "APPROVE", "comment", "Welcome aboard.", "contract",

@@ -10,6 +10,7 @@ import com.partnerline.support.Fixtures.TestPartner;
 import com.partnerline.support.Fixtures.TestVendor;
 import com.partnerline.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -274,6 +275,70 @@ class ReportingApiIntegrationTest extends IntegrationTest {
 			.contains(filed.id() + ",", "1000.00");
 	}
 
+	@Autowired
+	com.partnerline.orders.OrderManagement orderManagement;
+
+	@Test
+	void aPartnerWhoBecameAnInternetPartnerTodayOwesNoForecastThatFellDueBefore() {
+		TestVendor vendor = newVendor();
+		TestPartner today = newPartner(vendor);
+		TestPartner lastMonth = newPartner(vendor);
+		ReportingFixtures.internet(jdbc, partners, catalog, vendor, today, "NETWORK");
+		ReportingFixtures.internet(jdbc, partners, catalog, vendor, lastMonth, "NETWORK");
+		jdbc.sql("UPDATE contracts SET accepted_at = now() - INTERVAL '40 days' WHERE partner_id = ?::uuid")
+			.param(lastMonth.id())
+			.update();
+		YearMonth month = thisMonth();
+		// this month's forecast fell due on the last day of last month
+		assertThat(forecastStatus(vendor, today, month)).isEqualTo("OPTIONAL");
+		assertThat(forecastStatus(vendor, today, month.plusMonths(1))).isEqualTo("DUE");
+		assertThat(forecastStatus(vendor, lastMonth, month)).isEqualTo("OVERDUE");
+		JsonNode missing = admin
+			.get("/api/v1/admin/vendors/" + vendor.slug() + "/reports/forecast-vs-actual?month=" + month)
+			.json()
+			.path("missing");
+		assertThat(missing.findValuesAsString("partnerId")).contains(lastMonth.id()).doesNotContain(today.id());
+	}
+
+	private String forecastStatus(TestVendor vendor, TestPartner partner, YearMonth month) {
+		for (JsonNode item : partner.api().get("/api/v1/partner/programs/" + vendor.slug() + "/reports").json()
+			.path("due")) {
+			if (item.path("type").asString().equals("FORECAST") && item.path("month").asString().equals(month.toString())) {
+				return item.path("status").asString();
+			}
+		}
+		throw new AssertionError("no forecast of " + month);
+	}
+
+	@Test
+	void theConsolesSalesCsvOfAMonthHoldsThatMonthOnly() throws Exception {
+		// the demo vendor, whose manager logs on to the console
+		TestVendor vendor = new TestVendor("kaspersky", "");
+		TestPartner partner = newPartner(newVendor());
+		partners.join(com.partnerline.kernel.PartnerId.of(partner.id()), "kaspersky",
+				catalog.program(catalog.vendor("kaspersky")).termsVersion(), null);
+		YearMonth previous = thisMonth().minusMonths(1);
+		// an order of the month and one of the month before, through the orders module
+		YearMonth before = previous.minusMonths(1);
+		orderManagement.record(catalog.vendor("kaspersky"), new com.partnerline.orders.NewOrder(unique("before"),
+				before.atDay(10).atStartOfDay().atOffset(java.time.ZoneOffset.UTC), java.util.Currency.getInstance("USD"),
+				"c@example.net", "DE", List.of(new com.partnerline.orders.OrderItem("PROD", 1, java.math.BigDecimal.TEN)),
+				com.partnerline.kernel.PartnerId.of(partner.id()), com.partnerline.orders.Attribution.PARTNER, null, false,
+				"h"));
+		orderManagement.record(catalog.vendor("kaspersky"), new com.partnerline.orders.NewOrder(unique("month"),
+				previous.atDay(10).atStartOfDay().atOffset(java.time.ZoneOffset.UTC), java.util.Currency.getInstance("USD"),
+				"c@example.net", "DE", List.of(new com.partnerline.orders.OrderItem("PROD", 2, java.math.BigDecimal.TEN)),
+				com.partnerline.kernel.PartnerId.of(partner.id()), com.partnerline.orders.Attribution.PARTNER, null, false,
+				"h"));
+		com.partnerline.orders.Browser console = new com.partnerline.orders.Browser(port)
+			.logIn("manager@kaspersky.example", "demo-manager-2026");
+		java.net.http.HttpResponse<String> csv = console
+			.get("/console/reports/" + vendor.slug() + "/export/sales.csv?month=" + previous);
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.body()).contains(previous + "," + partner.id() + ",");
+		assertThat(csv.body().lines().skip(1)).allSatisfy(row -> assertThat(row).startsWith(previous + ","));
+	}
+
 	@Test
 	void marksALateSalesReportAndShowsSalesByPartnerProductAndMonthToTheVendor() {
 		TestVendor vendor = newVendor();
@@ -301,6 +366,9 @@ class ReportingApiIntegrationTest extends IntegrationTest {
 		assertThat(csv.header("Content-Type")).startsWith("text/csv");
 		assertThat(csv.body()).startsWith("month,partner_id,partner,sku,quantity,amount,currency")
 			.contains(previous + "," + partner.id(), ",PROD,4,400.00,USD");
+		// a partner names itself: the export neutralises a name a spreadsheet would run
+		jdbc.sql("UPDATE partners SET name = '@SUM(A1)' WHERE id = ?::uuid").param(partner.id()).update();
+		assertThat(admin.get(base + "&format=csv").body()).contains(previous + "," + partner.id() + ",'@SUM(A1) (Company),PROD");
 		assertThat(admin.get("/api/v1/admin/vendors/" + vendor.slug() + "/reports/sales?from=2026-05&to=2026-01")
 			.errorFields()).containsExactly("from");
 
