@@ -198,7 +198,7 @@ final class Clamd {
 		static Reply parse(String raw) {
 			List<String> threats = new ArrayList<>();
 			boolean ok = false;
-			for (String line : raw.split("[\\n\\0]")) {
+			for (String line : raw.split("[\\n\\x00]")) {
 				String text = line.trim();
 				if (text.startsWith("stream:")) {
 					text = text.substring("stream:".length()).trim();

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * unreachable or not configured. DEGRADED is no status the health aggregate orders,
  * so the application as a whole stays up: everything but scanning still works.
  */
-@Component("scanner")
+@Component("scannerHealthIndicator")
 class Engine implements HealthIndicator {
 
 	static final Status DEGRADED = new Status("DEGRADED", "engine unavailable");
@@ -61,7 +61,7 @@ class Engine implements HealthIndicator {
 		return state.get();
 	}
 
-	@Scheduled(fixedDelayString = "${partnerline.scanner.probe-interval:5s}", initialDelayString = "PT0S")
+	@Scheduled(fixedDelayString = "${partnerline.scanner.probe-interval:PT5S}", initialDelayString = "PT0S")
 	void probe() {
 		if (clamd == null) {
 			state.set(new State(false, null, clock.instant(), "PARTNERLINE_CLAMD is not set"));

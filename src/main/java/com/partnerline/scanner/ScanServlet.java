@@ -91,9 +91,10 @@ class ScanServlet extends HttpServlet {
 			while (parts.hasNext()) {
 				FileItemInput part = parts.next();
 				if ("file".equals(part.getFieldName()) && !part.isFormField() && result == null) {
-					try (InputStream file = part.getInputStream()) {
-						result = session.scan(file);
-					}
+					// not closed when the scan is refused: closing a part's stream reads it to its end
+					InputStream file = part.getInputStream();
+					result = session.scan(file);
+					file.close();
 				}
 				else if ("partner".equals(part.getFieldName())) {
 					partner = field(part);

@@ -24,7 +24,7 @@ import org.springframework.util.unit.DataSize;
 record ScannerSettings(@DefaultValue("100MB") DataSize maxFileSize, @DefaultValue("4") int maxConcurrent,
 		@DefaultValue("8") int queue, @DefaultValue("5s") Duration queueWait, @DefaultValue("2m") Duration timeout,
 		@DefaultValue("2s") Duration connectTimeout, @DefaultValue("20") int scansPerMinute,
-		@DefaultValue("5s") Duration probeInterval, @DefaultValue("64KB") DataSize chunkSize) {
+		@DefaultValue("PT5S") Duration probeInterval, @DefaultValue("64KB") DataSize chunkSize) {
 
 	/** How far a request may exceed the file limit with its multipart framing and the partner field. */
 	static final long MULTIPART_ALLOWANCE = 16 * 1024;
