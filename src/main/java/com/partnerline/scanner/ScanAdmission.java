@@ -84,6 +84,11 @@ class ScanAdmission {
 		return settings.maxConcurrent() - scanning.availablePermits();
 	}
 
+	/** Scans waiting in this node's queue now. */
+	int waitingNow() {
+		return waiting.get();
+	}
+
 	private ApiProblem busy() {
 		return ApiProblem.unavailable(settings.queueWait(), "scanner.problem.busy");
 	}

@@ -115,6 +115,7 @@ public final class ClamdServer {
 	private void writeDatabase() throws IOException {
 		Path db = home.resolve("db");
 		Files.createDirectories(db);
+		Files.createDirectories(home.resolve("tmp"));
 		byte[] eicar = EICAR.getBytes(StandardCharsets.US_ASCII);
 		Files.writeString(db.resolve("partnerline-test.ndb"),
 				"Eicar-Test-Signature:0:*:" + HexFormat.of().formatHex(eicar) + "\n" + "Partnerline-Test-Marker:0:*:"
@@ -127,11 +128,12 @@ public final class ClamdServer {
 				TCPAddr 127.0.0.1
 				DatabaseDirectory %s
 				PidFile %s
+				TemporaryDirectory %s
 				StreamMaxLength 200M
 				MaxScanSize 400M
 				MaxFileSize 200M
 				MaxThreads 16
-				""".formatted(port, db, home.resolve("clamd.pid")));
+				""".formatted(port, db, home.resolve("clamd.pid"), home.resolve("tmp")));
 	}
 
 	private static String md5(byte[] bytes) {
