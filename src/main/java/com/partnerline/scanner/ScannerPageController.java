@@ -1,6 +1,8 @@
 package com.partnerline.scanner;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -68,12 +70,17 @@ class ScannerPageController {
 		Partner found = partners.findByCode(partner.trim())
 			.orElseThrow(() -> ApiProblem.notFound("scanner.page.unknown-partner"));
 		model.addAttribute("partnerCode", found.code());
+		// the language switcher must not drop the partner's attribution of the embedded page
+		Map<String, String> keep = new LinkedHashMap<>();
+		keep.put("partner", found.code());
 		Optional<Vendor> program = scanner.program(found, vendor);
 		if (program.isPresent()) {
+			keep.put("vendor", program.get().slug());
 			model.addAttribute("vendor", program.get());
 			model.addAttribute("buyUrl", linkUrl(program.get(), found, BUY_SUB_ID));
 			model.addAttribute("tryUrl", linkUrl(program.get(), found, TRY_SUB_ID));
 		}
+		model.addAttribute("keepOnLanguageSwitch", keep);
 		return "scanner/scan";
 	}
 
