@@ -49,7 +49,7 @@ public final class ClamdServer {
 		}
 		try {
 			writeDatabase();
-			ProcessBuilder builder = new ProcessBuilder("clamd", "-c", home.resolve("clamd.conf").toString())
+			ProcessBuilder builder = new ProcessBuilder(Files.isExecutable(Path.of("/usr/sbin/clamd")) ? "/usr/sbin/clamd" : "clamd", "-c", home.resolve("clamd.conf").toString())
 				.redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("clamd.log").toFile()));
 			process = builder.start();
@@ -93,6 +93,11 @@ public final class ClamdServer {
 		return "tcp://127.0.0.1:" + port;
 	}
 
+	/** The Unix socket clamd also listens on, for {@code unix:<path>}. */
+	public Path socket() {
+		return home.resolve("clamd.ctl");
+	}
+
 	public int port() {
 		return port;
 	}
@@ -126,6 +131,7 @@ public final class ClamdServer {
 				Foreground yes
 				TCPSocket %d
 				TCPAddr 127.0.0.1
+				LocalSocket %s
 				DatabaseDirectory %s
 				PidFile %s
 				TemporaryDirectory %s
@@ -133,7 +139,7 @@ public final class ClamdServer {
 				MaxScanSize 400M
 				MaxFileSize 200M
 				MaxThreads 16
-				""".formatted(port, db, home.resolve("clamd.pid"), home.resolve("tmp")));
+				""".formatted(port, socket(), db, home.resolve("clamd.pid"), home.resolve("tmp")));
 	}
 
 	private static String md5(byte[] bytes) {
