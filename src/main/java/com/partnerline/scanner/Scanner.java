@@ -144,9 +144,9 @@ class Scanner {
 		ScanResult scan(InputStream file) throws IOException {
 			long limit = settings.maxFileSize().toBytes();
 			byte[] chunk = new byte[(int) settings.chunkSize().toBytes()];
+			Instant deadline = startedAt.plus(settings.timeout());
 			while (true) {
-				// whole chunks: fewer, larger INSTREAM writes than whatever the parser hands out
-				int read = file.readNBytes(chunk, 0, chunk.length);
+				int read = fill(file, chunk, deadline);
 				if (read == 0) {
 					break;
 				}
@@ -173,6 +173,26 @@ class Scanner {
 			return new ScanResult(reply.clean() ? ScanVerdict.CLEAN : ScanVerdict.INFECTED, reply.threats(),
 					HexFormat.of().formatHex(sha256.digest()), bytes, versions.engine(), versions.signatures(),
 					Duration.between(startedAt, finishedAt).toMillis());
+		}
+
+		/**
+		 * Reads a whole chunk (fewer, larger INSTREAM writes than whatever the parser hands
+		 * out), or what is left; checks the deadline between reads, so that an upload that
+		 * trickles in cannot hold a scanning slot for longer than the timeout.
+		 */
+		private int fill(InputStream file, byte[] chunk, Instant deadline) throws IOException {
+			int filled = 0;
+			while (filled < chunk.length) {
+				int read = file.read(chunk, filled, chunk.length - filled);
+				if (read < 0) {
+					break;
+				}
+				filled += read;
+				if (clock.instant().isAfter(deadline)) {
+					throw ApiProblem.unavailable(Duration.ofSeconds(30), "scanner.problem.timeout");
+				}
+			}
+			return filled;
 		}
 
 		/** Keeps the outcome (and publishes a detection); returns the scan's id. */
