@@ -1,4 +1,4 @@
--- Late orders and frozen statement lines (docs/commission-policy.md, ADR 0014).
+-- Late orders and frozen statement lines (docs/commission-policy.md, ADR 0016).
 --
 -- A statement lists, and its volume counts, the orders and refunds of its month that
 -- had arrived (created_at) when the month was closed (periods.closed_at). What arrives

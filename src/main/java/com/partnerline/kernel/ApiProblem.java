@@ -66,6 +66,16 @@ public class ApiProblem extends RuntimeException {
 		return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, messageKey, arguments, List.of(), retryAfter);
 	}
 
+	/** Cannot serve now (503); the client may try again after {@code retryAfter} ({@code Retry-After}). */
+	public static ApiProblem unavailable(Duration retryAfter, String messageKey, Object... arguments) {
+		return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, messageKey, arguments, List.of(), retryAfter);
+	}
+
+	/** Too large to accept (413). */
+	public static ApiProblem tooLarge(String messageKey, Object... arguments) {
+		return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, messageKey, arguments, List.of());
+	}
+
 	/** A rule of the business refuses the request (422), for example a month that has not ended. */
 	public static ApiProblem unprocessable(String messageKey, Object... arguments) {
 		return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, messageKey, arguments, List.of());

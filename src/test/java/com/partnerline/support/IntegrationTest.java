@@ -41,6 +41,19 @@ public abstract class IntegrationTest {
 		registry.add("spring.mail.port", () -> MailServer.INSTANCE.port());
 	}
 
+	/** Starts the shared clamd before the context, so that the scanner finds its engine at once. */
+	@DynamicPropertySource
+	static void clamd(DynamicPropertyRegistry registry) {
+		ClamdServer.INSTANCE.start();
+		registry.add("partnerline.clamd", ClamdServer.INSTANCE::address);
+		registry.add("partnerline.scanner.probe-interval", () -> "PT0.2S");
+	}
+
+	/** The real clamd every integration test shares (see {@link ClamdServer}). */
+	protected static ClamdServer clamd() {
+		return ClamdServer.INSTANCE;
+	}
+
 	/** The test SMTP server every integration test shares (GreenMail on 127.0.0.1). */
 	protected static MailServer mail() {
 		return MailServer.INSTANCE;

@@ -1,0 +1,8 @@
+package com.partnerline.scanner;
+
+/** What the engine found in a file. */
+public enum ScanVerdict {
+
+	CLEAN, INFECTED
+
+}
