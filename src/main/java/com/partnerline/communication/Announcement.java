@@ -20,7 +20,7 @@ record Announcement(UUID id, VendorId vendorId, String title, String body, Audie
 		return !publishAt.isAfter(at);
 	}
 
-	String bodyHtml() {
+	public String bodyHtml() {
 		return Markdown.html(body);
 	}
 

@@ -15,7 +15,7 @@ record TicketMessage(UUID id, UUID ticketId, String author, String authorName, S
 
 	static final String VENDOR = "VENDOR";
 
-	boolean fromVendor() {
+	public boolean fromVendor() {
 		return VENDOR.equals(author);
 	}
 

@@ -9,7 +9,7 @@ enum TicketStatus {
 
 	OPEN, WAITING_FOR_PARTNER, RESOLVED, CLOSED;
 
-	boolean isActive() {
+	public boolean isActive() {
 		return this == OPEN || this == WAITING_FOR_PARTNER;
 	}
 
