@@ -81,11 +81,13 @@ class BreachWarnings {
 		String partner = partners.find(ticket.partnerId()).map(p -> p.name()).orElse(ticket.partnerId().toString());
 		for (Account manager : desk.managers(vendor)) {
 			String due = Formats.dateTime(ticket.firstResponseDue().atZone(vendor.timeZone()), manager.locale());
-			long minutesLeft = Math.max(0, Duration.between(at, ticket.firstResponseDue()).toMinutes());
+			long minutesLeft = Duration.between(at, ticket.firstResponseDue()).toMinutes();
 			Object[] subject = { ticket.subject() };
 			Object[] body = { manager.displayName(), vendor.name(), ticket.subject(), partner, due,
-					minutesLeft / 60, minutesLeft % 60 };
-			mailer.sendNotice(manager.email(), manager.locale(), "communication.mail.breach", subject, body,
+					Math.abs(minutesLeft) / 60, Math.abs(minutesLeft) % 60 };
+			// a ticket first seen after its target (the job was not running) is reported as overdue
+			String key = minutesLeft >= 0 ? "communication.mail.breach" : "communication.mail.overdue";
+			mailer.sendNotice(manager.email(), manager.locale(), key, subject, body,
 					publicUrl + "/console/vendors/" + vendor.slug() + "/tickets/" + ticket.id(),
 					"communication.mail.breach.button");
 		}

@@ -100,6 +100,25 @@ class BreachWarningsIntegrationTest extends IntegrationTest {
 		assertThat(item.path("secondsLeft").asLong()).isNegative();
 	}
 
+	@Test
+	void aTicketFirstSeenAfterItsTargetIsReportedOverdueOnce() throws Exception {
+		TestVendor vendor = newVendor();
+		TestPartner partner = newPartner(vendor);
+		Manager manager = CommunicationFixtures.manager(api, accounts, catalog, vendor);
+		String id = open(vendor, partner, "Payout missing");
+		Instant late = due(id).plus(Duration.ofMinutes(90));
+
+		warnings.warnAt(late);
+		warnings.warnAt(late.plusSeconds(60));
+
+		MimeMessage mail = mail().await(manager.email());
+		assertThat(mail.getSubject()).isEqualTo("First response overdue: Payout missing");
+		assertThat(MailServer.text(mail)).contains("1 h 30 min ago");
+		Thread.sleep(1500);
+		assertThat(mail().to(manager.email())).hasSize(1);
+		assertThat(warnedAt(id)).isEqualTo(late);
+	}
+
 	private String open(TestVendor vendor, TestPartner partner, String subject) {
 		var response = partner.api()
 			.post("/api/v1/partner/programs/" + vendor.slug() + "/tickets",
