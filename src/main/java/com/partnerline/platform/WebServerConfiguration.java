@@ -62,7 +62,7 @@ class WebServerConfiguration {
 
 	@Bean
 	JettyServerCustomizer hostileClientLimits(MessageSource messages, BodyLimits limits,
-			@Value("${partnerline.http.max-body:12MB}") DataSize maxBody,
+			@Value("${partnerline.http.max-body}") DataSize maxBody,
 			@Value("${partnerline.http.min-body-rate:512}") long minBodyRate,
 			@Value("${partnerline.http.body-grace:PT5S}") Duration bodyGrace,
 			@Value("${partnerline.http.idle-timeout:PT20S}") Duration idleTimeout) {
