@@ -9,12 +9,15 @@ import com.partnerline.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WalPreallocationIntegrationTest extends IntegrationTest {
 
+	/** The owner's connections: WAL housekeeping needs the superuser, which the application's role is not. */
 	@Autowired
+	@Qualifier("owner")
 	DataSource dataSource;
 
 	int segments() throws Exception {
