@@ -160,14 +160,14 @@ print("nginx return 302      : %8.0f req/s  p99 %.1f ms" % (rate(nginx), nginx["
 print("Partnerline /r/{code} : %8.0f req/s  p99 %.1f ms  p50 %.1f ms  p90 %.1f ms  p99.9 %.1f ms  (errors: status %d, connect %d, read %d, timeout %d)"
       % (rate(app), app["p99_us"] / 1000, app["p50_us"] / 1000, app["p90_us"] / 1000, app["p999_us"] / 1000, app["status_errors"], app["connect_errors"], app["read_errors"], app["timeouts"]))
 print("  server side         : %s(request read to answer written)" % sys.argv[8])
-print("ratio                 : %.3f  (target >= 0.20)" % ratio)
+print("ratio                 : %.3f  (target >= 0.15, issue 17)" % ratio)
 print("redirects answered    : %d, clicks recorded in the window: %d  (%s)" % (answered, recorded,
       "every answered redirect recorded" if recorded >= answered else "MISSING %d" % (answered - recorded)))
 print("clicks                : %s" % sys.argv[7])
-print("orders                : %.0f deliveries/s (target >= 2000), p99 %.1f ms; 201 created %d, 200 re-delivered %d, other %d"
+print("orders                : %.0f deliveries/s (target >= 1000, issue 17), p99 %.1f ms; 201 created %d, 200 re-delivered %d, other %d"
       % (orders_rate, orders["p99_us"] / 1000, orders["created"], orders["replayed"], orders["other"]))
 print("orders stored         : %d rows, %d distinct ids, duplicates stored: %d; stored - created = %d (in flight at the end)"
       % (stored, distinct, stored - distinct, stored - orders["created"]))
-ok = ratio >= 0.20 and app["p99_us"] <= 25000 and recorded >= answered and orders_rate >= 2000 and stored == distinct and orders["other"] == 0
+ok = ratio >= 0.15 and app["p99_us"] <= 25000 and recorded >= answered and orders_rate >= 1000 and stored == distinct and orders["other"] == 0
 print("RESULT                : %s" % ("all targets met" if ok else "some target missed"))
 PY
