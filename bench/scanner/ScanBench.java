@@ -145,24 +145,36 @@ public class ScanBench {
 		}
 	}
 
-	/** The same file through the app: a multipart upload streamed from memory. */
+	/**
+	 * The same file through the app: a multipart upload over a plain blocking socket, one
+	 * connection per scan like the direct client (Java's HttpClient funnels every upload
+	 * through one selector thread and would measure itself rather than the app).
+	 */
 	static String viaApp(HttpClient http, String app, byte[] file) throws Exception {
+		URI uri = URI.create(app);
 		String boundary = "----bench" + System.nanoTime();
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f.bin\"\r\n"
 				+ "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-		HttpRequest request = HttpRequest.newBuilder(URI.create(app + "/api/v1/scan"))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
-					() -> new SequenceInputStream(Collections.enumeration(List.of(new ByteArrayInputStream(head),
-							new ByteArrayInputStream(file), new ByteArrayInputStream(tail))))),
-					head.length + file.length + tail.length))
-			.build();
-		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() != 200) {
-			throw new IllegalStateException(response.statusCode() + " " + response.body());
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()));
+			socket.setTcpNoDelay(true);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /api/v1/scan HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nConnection: close\r\n"
+					+ "Content-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: "
+					+ (head.length + file.length + tail.length) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.write(head);
+			for (int offset = 0; offset < file.length; offset += CHUNK) {
+				out.write(file, offset, Math.min(CHUNK, file.length - offset));
+			}
+			out.write(tail);
+			out.flush();
+			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!response.startsWith("HTTP/1.1 200")) {
+				throw new IllegalStateException(response);
+			}
+			return response;
 		}
-		return response.body();
 	}
 
 	static String label(long bytes) {
