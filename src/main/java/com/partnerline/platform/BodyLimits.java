@@ -21,10 +21,22 @@ class BodyLimits {
 
 	private final long maxJson;
 
+	private final long maxMultipart;
+
 	BodyLimits(@Value("${partnerline.http.max-form:64KB}") DataSize maxForm,
-			@Value("${partnerline.http.max-json:256KB}") DataSize maxJson) {
+			@Value("${partnerline.http.max-json:256KB}") DataSize maxJson,
+			@Value("${spring.servlet.multipart.max-request-size}") DataSize maxMultipart) {
 		this.maxForm = maxForm.toBytes();
 		this.maxJson = maxJson.toBytes();
+		this.maxMultipart = maxMultipart.toBytes();
+	}
+
+	/**
+	 * The largest multipart request that Spring MVC takes; a servlet of a module's own
+	 * that streams its uploads (the online scanner's) holds them to its own limit.
+	 */
+	long maxMultipart() {
+		return maxMultipart;
 	}
 
 	/** The limit for a body of {@code contentType} (null when none is declared); {@link #UPLOAD} for uploads. */

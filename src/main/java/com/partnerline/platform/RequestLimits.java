@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.partnerline.kernel.FieldProblem;
 
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -55,6 +56,10 @@ class RequestLimits extends OncePerRequestFilter {
 		}
 		long limit = limits.forType(request.getContentType());
 		if (limit == BodyLimits.UPLOAD) {
+			if (servedBySpringMvc(request) && request.getContentLengthLong() > limits.maxMultipart()) {
+				refuse(request, response);
+				return;
+			}
 			chain.doFilter(request, response);
 			return;
 		}
@@ -79,6 +84,11 @@ class RequestLimits extends OncePerRequestFilter {
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.setHeader("Connection", "close");
 		Problems.write(response, messages, language(request), 413, "problem.detail.413", List.of());
+	}
+
+	private static boolean servedBySpringMvc(HttpServletRequest request) {
+		return DispatcherServletAutoConfiguration.DEFAULT_DISPATCHER_SERVLET_BEAN_NAME
+			.equals(request.getHttpServletMapping().getServletName());
 	}
 
 	private static Locale language(HttpServletRequest request) {

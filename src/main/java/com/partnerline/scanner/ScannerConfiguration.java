@@ -41,6 +41,14 @@ class ScannerConfiguration {
 	 * which goes to the equally anonymous scan API), so there is nothing to click-jack.
 	 * Every other page keeps {@code X-Frame-Options: DENY}.
 	 */
+	/**
+	 * The pages' Content-Security-Policy (scripts from the app's own files only), but
+	 * with any site allowed to frame the page.
+	 */
+	static final String FRAMEABLE_PAGE_POLICY = "default-src 'self'; script-src 'self'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors *";
+
 	@Bean
 	@Order(0)
 	SecurityFilterChain scannerPage(HttpSecurity http) throws Exception {
@@ -50,7 +58,7 @@ class ScannerConfiguration {
 			.requestCache(cache -> cache.disable())
 			.csrf(csrf -> csrf.disable())
 			.headers(headers -> headers.frameOptions(frame -> frame.disable())
-				.addHeaderWriter(new StaticHeadersWriter("Content-Security-Policy", "frame-ancestors *")))
+				.addHeaderWriter(new StaticHeadersWriter("Content-Security-Policy", FRAMEABLE_PAGE_POLICY)))
 			.build();
 	}
 

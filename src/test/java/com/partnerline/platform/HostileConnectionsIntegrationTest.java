@@ -39,7 +39,7 @@ class HostileConnectionsIntegrationTest extends IntegrationTest {
 		// over a form's limit
 		assertTooLarge(answerToHeaders("POST /login HTTP/1.1\r\nHost: localhost\r\n"
 				+ "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\n"));
-		// an upload over the server's limit
+		// an upload to Spring MVC over its multipart limit (the scanner streams its own, larger ones)
 		assertTooLarge(answerToHeaders("POST /api/v1/signup HTTP/1.1\r\nHost: localhost\r\n"
 				+ "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 40000000\r\n\r\n"));
 	}

@@ -41,7 +41,7 @@ class ScannerPagesIntegrationTest extends IntegrationTest {
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.headers().firstValue("X-Frame-Options")).isEmpty();
-		assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-ancestors *");
+		assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-ancestors *").contains("script-src 'self'");
 		assertThat(page.body()).contains("<html lang=\"en\"", "Online virus scanner", "name=\"partner\" value=\"" + partner.code() + "\"");
 		Matcher buy = BUY.matcher(page.body());
 		assertThat(buy.find()).isTrue();
