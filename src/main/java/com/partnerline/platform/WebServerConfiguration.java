@@ -65,7 +65,7 @@ class WebServerConfiguration {
 			@Value("${partnerline.http.max-body}") DataSize maxBody,
 			@Value("${partnerline.http.min-body-rate:512}") long minBodyRate,
 			@Value("${partnerline.http.body-grace:PT5S}") Duration bodyGrace,
-			@Value("${partnerline.http.idle-timeout:PT20S}") Duration idleTimeout) {
+			@Value("${partnerline.http.idle-timeout:PT30S}") Duration idleTimeout) {
 		return server -> {
 			server.setErrorHandler(new ProblemErrorHandler(messages));
 			for (var connector : server.getConnectors()) {
