@@ -91,7 +91,9 @@ for _ in $(seq 1 120); do
 done
 curl -fs "http://127.0.0.1:$APP_PORT/actuator/health" >/dev/null
 PG_PORT=$(grep -o 'Embedded PostgreSQL on port [0-9]*' "$WORK/app.log" | awk '{print $5}')
-PSQL="psql -X -q -t -A postgresql://postgres@127.0.0.1:$PG_PORT/postgres"
+# the embedded database asks for the owner's password, kept in its data folder (ADR 0015)
+PG_PASSWORD=$(grep '^owner.password=' "$WORK/data/postgres-credentials.properties" | cut -d= -f2-)
+PSQL="env PGPASSWORD=$PG_PASSWORD psql -X -q -t -A postgresql://postgres@127.0.0.1:$PG_PORT/postgres"
 
 api() { curl -fs -X "$1" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' "http://127.0.0.1:$APP_PORT$2" -d "$3"; }
 SECRET=$(api PUT /api/v1/admin/vendors/bench '{"name":"Bench","timeZone":"UTC","currency":"USD","allowedDomains":["shop.example.com"]}' \

@@ -2,6 +2,7 @@ package com.partnerline.orders;
 
 import com.partnerline.orders.OrderIntakeSecurity.SignedDelivery;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,9 @@ class OrderIntakeController {
 
 	@PostMapping("/api/v1/vendors/{vendor}/orders")
 	@RequestBody(required = true, content = @Content(mediaType = "application/json"))
+	@Parameter(name = "vendor", in = ParameterIn.PATH, required = true, description = "the vendor's slug")
+	@Parameter(name = "X-Partnerline-Signature", in = ParameterIn.HEADER, required = true,
+			description = "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.<raw body>\"> with the vendor's processor secret")
 	ResponseEntity<Object> order(@AuthenticationPrincipal @Parameter(hidden = true) SignedDelivery delivery,
 			@CookieValue(name = "pl_ref", required = false) @Nullable String cookie) {
 		return intake.order(delivery.vendor(), delivery.body(), cookie);
@@ -35,6 +39,9 @@ class OrderIntakeController {
 
 	@PostMapping("/api/v1/vendors/{vendor}/orders/{orderId}/refunds")
 	@RequestBody(required = true, content = @Content(mediaType = "application/json"))
+	@Parameter(name = "vendor", in = ParameterIn.PATH, required = true, description = "the vendor's slug")
+	@Parameter(name = "X-Partnerline-Signature", in = ParameterIn.HEADER, required = true,
+			description = "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.<raw body>\"> with the vendor's processor secret")
 	ResponseEntity<Object> refund(@AuthenticationPrincipal @Parameter(hidden = true) SignedDelivery delivery,
 			@PathVariable String orderId) {
 		return intake.refund(delivery.vendor(), orderId, delivery.body());
