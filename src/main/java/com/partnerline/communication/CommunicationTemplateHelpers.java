@@ -43,4 +43,21 @@ class CommunicationTemplateHelpers {
 				LocaleContextHolder.getLocale());
 	}
 
+	/** A file's size as "840 B", "12.5 KB" or "3.2 MB" in the request's language. */
+	public String fileSize(long bytes) {
+		java.util.Locale locale = LocaleContextHolder.getLocale();
+		if (bytes < 1024) {
+			return messages.getMessage("communication.attachment.bytes", new Object[] { bytes }, locale);
+		}
+		java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
+		format.setMaximumFractionDigits(1);
+		format.setMinimumFractionDigits(1);
+		if (bytes < 1024 * 1024) {
+			return messages.getMessage("communication.attachment.kilobytes", new Object[] { format.format(bytes / 1024.0) },
+					locale);
+		}
+		return messages.getMessage("communication.attachment.megabytes",
+				new Object[] { format.format(bytes / (1024.0 * 1024.0)) }, locale);
+	}
+
 }

@@ -21,6 +21,7 @@ import com.partnerline.partners.PartnerManagement;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -116,11 +118,14 @@ class ConsoleTicketsController {
 
 	@PostMapping("/{id}/messages")
 	String reply(@PathVariable String vendor, @PathVariable String id, @RequestParam(required = false) @Nullable String body,
-			@RequestParam(required = false) @Nullable String status, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String status,
+			@RequestParam(name = "attachments", required = false) @Nullable List<MultipartFile> attachments,
+			RedirectAttributes redirect) {
 		Vendor found = access.requireManaged(vendor);
 		UUID ticket = CommunicationApiController.uuid(id, "communication.ticket.notFound");
 		try {
-			desk.vendorReply(found, ticket, body, status, caller.require().actorName());
+			desk.vendorReply(found, ticket, body, status, caller.require().actorName(),
+					PanelCommunicationController.uploads(attachments));
 			redirect.addFlashAttribute("done", "communication.console.replied");
 		}
 		catch (ApiProblem problem) {
@@ -128,6 +133,16 @@ class ConsoleTicketsController {
 			redirect.addFlashAttribute("draft", body);
 		}
 		return "redirect:/console/vendors/" + found.slug() + "/tickets/" + ticket;
+	}
+
+	/** A file of one of the vendor's tickets, always as an attachment. */
+	@GetMapping("/{id}/attachments/{attachment}")
+	ResponseEntity<byte[]> attachment(@PathVariable String vendor, @PathVariable String id,
+			@PathVariable String attachment) {
+		Vendor found = access.requireManaged(vendor);
+		return AttachmentDownloads.serve(desk.vendorAttachment(found,
+				CommunicationApiController.uuid(id, "communication.ticket.notFound"),
+				CommunicationApiController.uuid(attachment, "communication.attachment.notFound")));
 	}
 
 	@PostMapping("/{id}")

@@ -15,6 +15,7 @@ import com.partnerline.partners.PartnerManagement;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -94,12 +96,14 @@ class PanelCommunicationController {
 	@PostMapping("/panel/programs/{vendor}/tickets")
 	String open(@PathVariable String vendor, @RequestParam(required = false) @Nullable String subject,
 			@RequestParam(required = false) @Nullable String category,
-			@RequestParam(required = false) @Nullable String body, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String body,
+			@RequestParam(name = "attachments", required = false) @Nullable List<MultipartFile> attachments,
+			RedirectAttributes redirect) {
 		Vendor found = catalog.vendor(vendor);
 		Membership membership = partners.currentMembership(found);
 		SupportDesk.NewTicket request = new SupportDesk.NewTicket(subject, category, body);
 		try {
-			Ticket ticket = desk.open(found, membership, partners.currentPartner(), request);
+			Ticket ticket = desk.open(found, membership, partners.currentPartner(), request, uploads(attachments));
 			redirect.addFlashAttribute("done", "communication.panel.opened");
 			return "redirect:/panel/programs/" + found.slug() + "/tickets/" + ticket.id();
 		}
@@ -124,11 +128,12 @@ class PanelCommunicationController {
 
 	@PostMapping("/panel/programs/{vendor}/tickets/{id}/messages")
 	String reply(@PathVariable String vendor, @PathVariable String id, @RequestParam(required = false) @Nullable String body,
+			@RequestParam(name = "attachments", required = false) @Nullable List<MultipartFile> attachments,
 			RedirectAttributes redirect) {
 		Vendor found = catalog.vendor(vendor);
 		UUID ticket = CommunicationApiController.uuid(id, "communication.ticket.notFound");
 		try {
-			desk.partnerReply(found, partners.currentPartner(), ticket, body);
+			desk.partnerReply(found, partners.currentPartner(), ticket, body, uploads(attachments));
 			redirect.addFlashAttribute("done", "communication.panel.replied");
 		}
 		catch (ApiProblem problem) {
@@ -141,6 +146,25 @@ class PanelCommunicationController {
 			redirect.addFlashAttribute("draft", body);
 		}
 		return "redirect:/panel/programs/" + found.slug() + "/tickets/" + ticket;
+	}
+
+	/** A file of the partner's own ticket, always as an attachment; 404 for anyone else's. */
+	@GetMapping("/panel/programs/{vendor}/tickets/{id}/attachments/{attachment}")
+	ResponseEntity<byte[]> attachment(@PathVariable String vendor, @PathVariable String id,
+			@PathVariable String attachment) {
+		Vendor found = catalog.vendor(vendor);
+		Partner partner = partners.currentPartner();
+		return AttachmentDownloads.serve(desk.partnerAttachment(found, partner.id(),
+				CommunicationApiController.uuid(id, "communication.ticket.notFound"),
+				CommunicationApiController.uuid(attachment, "communication.attachment.notFound")));
+	}
+
+	/** The uploaded parts as the support desk checks them. */
+	static List<AttachmentRules.Upload> uploads(@Nullable List<MultipartFile> files) {
+		if (files == null) {
+			return List.of();
+		}
+		return files.stream().map(f -> new AttachmentRules.Upload(f.getOriginalFilename(), f.getSize(), f)).toList();
 	}
 
 	/** The partner's vendors by id, for the name and time zone beside each announcement. */

@@ -53,8 +53,12 @@ class SupportDesk {
 
 	private final String publicUrl;
 
+	private final AttachmentRules attachmentRules;
+
 	SupportDesk(TicketStore store, PartnerManagement partners, AccountManagement accounts, Mailer mailer, Clock clock,
-			CommunicationSettings settings, @Value("${partnerline.public-url}") String publicUrl) {
+			CommunicationSettings settings, @Value("${partnerline.public-url}") String publicUrl,
+			AttachmentRules attachmentRules) {
+		this.attachmentRules = attachmentRules;
 		this.store = store;
 		this.partners = partners;
 		this.accounts = accounts;
@@ -71,6 +75,17 @@ class SupportDesk {
 	 */
 	@Transactional
 	public Ticket open(Vendor vendor, Membership membership, Partner partner, NewTicket request) {
+		return open(vendor, membership, partner, request, List.of());
+	}
+
+	/**
+	 * Opens a ticket whose first message carries files; the ticket, the message and its
+	 * files are stored together or not at all.
+	 * @throws ApiProblem 422 naming each bad field or refused file
+	 */
+	@Transactional
+	public Ticket open(Vendor vendor, Membership membership, Partner partner, NewTicket request,
+			List<AttachmentRules.Upload> uploads) {
 		List<FieldProblem> errors = new ArrayList<>();
 		String subject = Texts.required(request.subject(), "subject", MAX_SUBJECT, errors);
 		TicketCategory category = Texts.enumValue(TicketCategory.class, request.category(), "category", errors);
@@ -78,13 +93,16 @@ class SupportDesk {
 		if (!errors.isEmpty() || category == null) {
 			throw ApiProblem.invalid(errors);
 		}
+		List<AttachmentRules.Checked> files = attachmentRules.check(uploads);
 		Instant now = clock.instant();
 		int days = targets(vendor).get(membership.type());
 		Ticket ticket = new Ticket(UUID.randomUUID(), vendor.id(), partner.id(), membership.type(), subject, category,
 				TicketStatus.OPEN, null, now, now, BusinessDays.after(now, days, vendor.timeZone()), null);
 		store.insert(ticket);
-		store.insertMessage(new TicketMessage(UUID.randomUUID(), ticket.id(), TicketMessage.PARTNER, partner.name(),
-				body, now));
+		TicketMessage message = new TicketMessage(UUID.randomUUID(), ticket.id(), TicketMessage.PARTNER,
+				partner.name(), body, now);
+		store.insertMessage(message);
+		attach(message, files);
 		return ticket;
 	}
 
@@ -92,7 +110,7 @@ class SupportDesk {
 	@Transactional(readOnly = true)
 	public Conversation partnerThread(Vendor vendor, PartnerId partnerId, UUID id) {
 		Ticket ticket = store.ofPartner(vendor.id(), partnerId, id).orElseThrow(SupportDesk::notFound);
-		return new Conversation(ticket, store.messages(ticket.id()));
+		return new Conversation(ticket, store.messages(ticket.id()), store.attachments(ticket.id()));
 	}
 
 	@Transactional(readOnly = true)
@@ -106,6 +124,13 @@ class SupportDesk {
 	 */
 	@Transactional
 	public TicketMessage partnerReply(Vendor vendor, Partner partner, UUID id, @Nullable String body) {
+		return partnerReply(vendor, partner, id, body, List.of());
+	}
+
+	/** The partner's reply with files, stored together or not at all. @throws ApiProblem as above, 422 for a refused file */
+	@Transactional
+	public TicketMessage partnerReply(Vendor vendor, Partner partner, UUID id, @Nullable String body,
+			List<AttachmentRules.Upload> uploads) {
 		String text = body(body);
 		Ticket ticket = store.lockOfVendor(vendor.id(), id)
 			.filter(t -> t.partnerId().equals(partner.id()))
@@ -117,6 +142,7 @@ class SupportDesk {
 		TicketMessage message = new TicketMessage(UUID.randomUUID(), ticket.id(), TicketMessage.PARTNER, partner.name(),
 				text, now);
 		store.insertMessage(message);
+		attach(message, attachmentRules.check(uploads));
 		store.update(ticket.id(), TicketStatus.OPEN, ticket.firstResponseAt(), now);
 		return message;
 	}
@@ -129,6 +155,13 @@ class SupportDesk {
 	@Transactional
 	public TicketMessage vendorReply(Vendor vendor, UUID id, @Nullable String body, @Nullable String status,
 			String author) {
+		return vendorReply(vendor, id, body, status, author, List.of());
+	}
+
+	/** A manager's reply with files, stored (and mailed) together or not at all. */
+	@Transactional
+	public TicketMessage vendorReply(Vendor vendor, UUID id, @Nullable String body, @Nullable String status,
+			String author, List<AttachmentRules.Upload> uploads) {
 		List<FieldProblem> errors = new ArrayList<>();
 		String text = Texts.required(body, "body", settings.maxMessageLengthOrDefault(), errors);
 		TicketStatus next = status == null || status.isBlank() ? TicketStatus.WAITING_FOR_PARTNER
@@ -137,10 +170,12 @@ class SupportDesk {
 			throw ApiProblem.invalid(errors);
 		}
 		Ticket ticket = store.lockOfVendor(vendor.id(), id).orElseThrow(SupportDesk::notFound);
+		List<AttachmentRules.Checked> files = attachmentRules.check(uploads);
 		Instant now = clock.instant();
 		TicketMessage message = new TicketMessage(UUID.randomUUID(), ticket.id(), TicketMessage.VENDOR, author, text,
 				now);
 		store.insertMessage(message);
+		attach(message, files);
 		store.update(ticket.id(), next, ticket.firstResponseAt() == null ? now : ticket.firstResponseAt(), now);
 		partners.find(ticket.partnerId()).ifPresent(partner -> {
 			Map<String, Object> variables = new HashMap<>();
@@ -191,7 +226,21 @@ class SupportDesk {
 	@Transactional(readOnly = true)
 	public Conversation vendorThread(Vendor vendor, UUID id) {
 		Ticket ticket = store.ofVendor(vendor.id(), id).orElseThrow(SupportDesk::notFound);
-		return new Conversation(ticket, store.messages(ticket.id()));
+		return new Conversation(ticket, store.messages(ticket.id()), store.attachments(ticket.id()));
+	}
+
+	/** A file of the partner's own ticket; 404 for another partner's ticket or an unknown file. */
+	@Transactional(readOnly = true)
+	public TicketStore.StoredFile partnerAttachment(Vendor vendor, PartnerId partnerId, UUID ticketId, UUID id) {
+		Ticket ticket = store.ofPartner(vendor.id(), partnerId, ticketId).orElseThrow(SupportDesk::notFound);
+		return store.attachment(ticket.id(), id).orElseThrow(SupportDesk::attachmentNotFound);
+	}
+
+	/** A file of one of the vendor's tickets; 404 for another vendor's ticket or an unknown file. */
+	@Transactional(readOnly = true)
+	public TicketStore.StoredFile vendorAttachment(Vendor vendor, UUID ticketId, UUID id) {
+		Ticket ticket = store.ofVendor(vendor.id(), ticketId).orElseThrow(SupportDesk::notFound);
+		return store.attachment(ticket.id(), id).orElseThrow(SupportDesk::attachmentNotFound);
 	}
 
 	@Transactional(readOnly = true)
@@ -245,6 +294,19 @@ class SupportDesk {
 		return text;
 	}
 
+	private void attach(TicketMessage message, List<AttachmentRules.Checked> files) {
+		int position = 0;
+		for (AttachmentRules.Checked file : files) {
+			store.insertAttachment(new TicketAttachment(UUID.randomUUID(), message.id(), message.ticketId(), file.name(),
+					file.contentType(), file.bytes().length, file.sha256(), message.createdAt()), position++,
+					file.bytes());
+		}
+	}
+
+	private static ApiProblem attachmentNotFound() {
+		return ApiProblem.notFound("communication.attachment.notFound");
+	}
+
 	private static ApiProblem notFound() {
 		return ApiProblem.notFound("communication.ticket.notFound");
 	}
@@ -253,8 +315,14 @@ class SupportDesk {
 	record NewTicket(@Nullable String subject, @Nullable String category, @Nullable String body) {
 	}
 
-	/** A ticket and every message of it, oldest first. */
-	record Conversation(Ticket ticket, List<TicketMessage> messages) {
+	/** A ticket and every message of it, oldest first, with the files of each. */
+	record Conversation(Ticket ticket, List<TicketMessage> messages, List<TicketAttachment> attachments) {
+
+		/** The files that came with {@code message}, in the order they were uploaded. */
+		public List<TicketAttachment> attachmentsOf(TicketMessage message) {
+			return attachments.stream().filter(a -> a.messageId().equals(message.id())).toList();
+		}
+
 	}
 
 }

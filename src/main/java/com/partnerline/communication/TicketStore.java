@@ -95,6 +95,45 @@ class TicketStore {
 			.list();
 	}
 
+	void insertAttachment(TicketAttachment attachment, int position, byte[] content) {
+		jdbc.sql("""
+				INSERT INTO ticket_attachments (id, message_id, ticket_id, position, file_name, content_type, size_bytes,
+				                                sha256, content, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(attachment.id(), attachment.messageId(), attachment.ticketId(), position, attachment.fileName(),
+					attachment.contentType(), attachment.size(), attachment.sha256(), content,
+					Timestamp.from(attachment.createdAt()))
+			.update();
+	}
+
+	/** The ticket's attachments without their bytes, in the order of their messages and of upload. */
+	List<TicketAttachment> attachments(UUID ticketId) {
+		return jdbc.sql("""
+				SELECT id, message_id, ticket_id, file_name, content_type, size_bytes, sha256, created_at
+				FROM ticket_attachments WHERE ticket_id = ? ORDER BY created_at, message_id, position""")
+			.param(ticketId)
+			.query((rs, row) -> new TicketAttachment(rs.getObject("id", UUID.class),
+					rs.getObject("message_id", UUID.class), rs.getObject("ticket_id", UUID.class),
+					rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes"),
+					rs.getString("sha256"), rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	/** One attachment of the ticket with its bytes; one of another ticket is not found. */
+	Optional<StoredFile> attachment(UUID ticketId, UUID id) {
+		return jdbc.sql("""
+				SELECT file_name, content_type, size_bytes, sha256, content FROM ticket_attachments
+				WHERE ticket_id = ? AND id = ?""")
+			.params(ticketId, id)
+			.query((rs, row) -> new StoredFile(rs.getString("file_name"), rs.getString("content_type"),
+					rs.getLong("size_bytes"), rs.getString("sha256"), rs.getBytes("content")))
+			.optional();
+	}
+
+	/** An attachment's bytes with what is known of them. */
+	record StoredFile(String fileName, String contentType, long size, String sha256, byte[] content) {
+	}
+
 	void update(UUID id, TicketStatus status, @Nullable Instant firstResponseAt, Instant at) {
 		jdbc.sql("UPDATE tickets SET status = ?, first_response_at = ?, updated_at = ? WHERE id = ?")
 			.params(status.name(), firstResponseAt == null ? null : Timestamp.from(firstResponseAt), Timestamp.from(at), id)
