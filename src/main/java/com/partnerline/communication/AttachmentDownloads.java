@@ -23,9 +23,10 @@ final class AttachmentDownloads {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(type);
 		headers.setContentLength(file.content().length);
-		headers.setContentDisposition(ContentDisposition.attachment()
-			.filename(AttachmentRules.sanitise(file.fileName()), StandardCharsets.UTF_8)
-			.build());
+		String name = AttachmentRules.sanitise(file.fileName());
+		boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(name);
+		headers.setContentDisposition(ascii ? ContentDisposition.attachment().filename(name).build()
+				: ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build());
 		headers.set("X-Content-Type-Options", "nosniff");
 		headers.setCacheControl("private, no-store");
 		headers.set("X-Checksum-SHA256", file.sha256());

@@ -311,8 +311,12 @@ class SupportDesk {
 		return ApiProblem.notFound("communication.ticket.notFound");
 	}
 
-	/** What a partner sends to open a ticket, before it is checked. */
-	record NewTicket(@Nullable String subject, @Nullable String category, @Nullable String body) {
+	/**
+	 * What a partner sends to open a ticket, before it is checked; serializable, as a
+	 * refused form keeps it as a flash attribute in the session for the next page.
+	 */
+	record NewTicket(@Nullable String subject, @Nullable String category, @Nullable String body)
+			implements java.io.Serializable {
 	}
 
 	/** A ticket and every message of it, oldest first, with the files of each. */
