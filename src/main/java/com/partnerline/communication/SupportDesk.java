@@ -138,11 +138,12 @@ class SupportDesk {
 		if (ticket.status() == TicketStatus.CLOSED) {
 			throw ApiProblem.conflict("communication.ticket.closed");
 		}
+		List<AttachmentRules.Checked> files = attachmentRules.check(uploads);
 		Instant now = clock.instant();
 		TicketMessage message = new TicketMessage(UUID.randomUUID(), ticket.id(), TicketMessage.PARTNER, partner.name(),
 				text, now);
 		store.insertMessage(message);
-		attach(message, attachmentRules.check(uploads));
+		attach(message, files);
 		store.update(ticket.id(), TicketStatus.OPEN, ticket.firstResponseAt(), now);
 		return message;
 	}
