@@ -39,6 +39,9 @@ class HostileApiWalkIntegrationTest extends IntegrationTest {
 
 	private int requests;
 
+	/** The server's limit of a JSON body ({@code partnerline.http.max-json}). */
+	private static final int JSON_LIMIT = 256 * 1024;
+
 	@Test
 	void noOperationAnswersHostileValuesWithA5xxOrWithoutAProblem() {
 		var vendor = newVendor();
@@ -136,6 +139,12 @@ class HostileApiWalkIntegrationTest extends IntegrationTest {
 				response = caller.send(method, path, body, "application/json");
 			}
 			catch (RuntimeException failed) {
+				if (body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > JSON_LIMIT) {
+					// a body over the JSON limit gets its 413 before it is read, and the connection is closed
+					// while this client may still be sending it (HostileConnectionsIntegrationTest reads that
+					// answer on a raw socket): a closed connection is the refusal here
+					return;
+				}
 				failures.add(method + " " + abbreviate(path) + " " + abbreviate(body) + " -> no answer: " + failed);
 				return;
 			}
