@@ -5,11 +5,11 @@ import java.util.Locale;
 import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.Formats;
+import com.partnerline.kernel.PublicUrl;
 import com.partnerline.notifications.Mailer;
 import com.partnerline.partners.Partner;
 import com.partnerline.partners.PartnerManagement;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -28,10 +28,10 @@ class CommissionMails {
 
 	private final Mailer mailer;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	CommissionMails(CommissionManagement commissions, PartnerManagement partners, CatalogManagement catalog,
-			Mailer mailer, @Value("${partnerline.public-url}") String publicUrl) {
+			Mailer mailer, PublicUrl publicUrl) {
 		this.commissions = commissions;
 		this.partners = partners;
 		this.catalog = catalog;
@@ -59,7 +59,7 @@ class CommissionMails {
 	private void statementReady(Vendor vendor, Partner partner, Statement statement) {
 		Locale locale = partner.locale();
 		String month = Formats.month(statement.month(), locale);
-		String link = publicUrl + "/panel/programs/" + vendor.slug() + "/commissions";
+		String link = publicUrl.link("/panel/programs/" + vendor.slug() + "/commissions");
 		send(partner, "commissions.mail.statementReady", new Object[] { vendor.name(), month },
 				new Object[] { partner.name(), vendor.name(), month,
 						Formats.money(statement.commission(), statement.currency(), locale),
@@ -68,7 +68,7 @@ class CommissionMails {
 	}
 
 	private void eligible(Vendor vendor, Partner partner, Statement statement) {
-		String link = publicUrl + "/panel/programs/" + vendor.slug() + "/proposal";
+		String link = publicUrl.link("/panel/programs/" + vendor.slug() + "/proposal");
 		send(partner, "commissions.mail.eligible", new Object[] { vendor.name() }, new Object[] { partner.name(),
 				vendor.name(), Formats.month(statement.month(), partner.locale()), link }, link);
 	}

@@ -15,6 +15,7 @@ import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.ApiProblem;
 import com.partnerline.kernel.FieldProblem;
 import com.partnerline.kernel.PartnerId;
+import com.partnerline.kernel.PublicUrl;
 import com.partnerline.notifications.Mail;
 import com.partnerline.notifications.Mailer;
 import com.partnerline.partners.Membership;
@@ -22,7 +23,6 @@ import com.partnerline.partners.Partner;
 import com.partnerline.partners.PartnerManagement;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,12 +51,12 @@ class Announcements {
 
 	private final CommunicationSettings settings;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	private final TransactionTemplate transactions;
 
 	Announcements(AnnouncementStore store, PartnerManagement partners, CatalogManagement catalog, Mailer mailer,
-			Clock clock, CommunicationSettings settings, @Value("${partnerline.public-url}") String publicUrl,
+			Clock clock, CommunicationSettings settings, PublicUrl publicUrl,
 			PlatformTransactionManager transactionManager) {
 		this.store = store;
 		this.partners = partners;
@@ -139,8 +139,8 @@ class Announcements {
 			variables.put("title", announcement.title());
 			variables.put("bodyHtml", html);
 			variables.put("bodyText", text);
-			variables.put("link", publicUrl + "/panel/announcements/" + announcement.id());
-			variables.put("preferencesLink", publicUrl + "/panel/announcements#preferences");
+			variables.put("link", publicUrl.link("/panel/announcements/" + announcement.id()));
+			variables.put("preferencesLink", publicUrl.link("/panel/announcements#preferences"));
 			mailer.send(new Mail(partner.email(), partner.locale(), "announcement", variables, vendor.name(),
 					announcement.title()));
 		}

@@ -11,10 +11,10 @@ import com.partnerline.accounts.Account;
 import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.Formats;
+import com.partnerline.kernel.PublicUrl;
 import com.partnerline.notifications.Mailer;
 import com.partnerline.partners.PartnerManagement;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Service;
@@ -43,12 +43,12 @@ class BreachWarnings {
 
 	private final CommunicationSettings settings;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	private final TransactionTemplate transactions;
 
 	BreachWarnings(TicketStore store, CatalogManagement catalog, PartnerManagement partners, SupportDesk desk,
-			Mailer mailer, CommunicationSettings settings, @Value("${partnerline.public-url}") String publicUrl,
+			Mailer mailer, CommunicationSettings settings, PublicUrl publicUrl,
 			PlatformTransactionManager transactionManager) {
 		this.store = store;
 		this.catalog = catalog;
@@ -88,7 +88,7 @@ class BreachWarnings {
 			// a ticket first seen after its target (the job was not running) is reported as overdue
 			String key = minutesLeft >= 0 ? "communication.mail.breach" : "communication.mail.overdue";
 			mailer.sendNotice(manager.email(), manager.locale(), key, subject, body,
-					publicUrl + "/console/vendors/" + vendor.slug() + "/tickets/" + ticket.id(),
+					publicUrl.link("/console/vendors/" + vendor.slug() + "/tickets/" + ticket.id()),
 					"communication.mail.breach.button");
 		}
 		return true;

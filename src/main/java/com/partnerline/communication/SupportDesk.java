@@ -14,6 +14,7 @@ import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.ApiProblem;
 import com.partnerline.kernel.FieldProblem;
 import com.partnerline.kernel.PartnerId;
+import com.partnerline.kernel.PublicUrl;
 import com.partnerline.notifications.Mail;
 import com.partnerline.notifications.Mailer;
 import com.partnerline.partners.Membership;
@@ -22,7 +23,6 @@ import com.partnerline.partners.PartnerManagement;
 import com.partnerline.partners.PartnerType;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,12 +51,12 @@ class SupportDesk {
 
 	private final CommunicationSettings settings;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	private final AttachmentRules attachmentRules;
 
 	SupportDesk(TicketStore store, PartnerManagement partners, AccountManagement accounts, Mailer mailer, Clock clock,
-			CommunicationSettings settings, @Value("${partnerline.public-url}") String publicUrl,
+			CommunicationSettings settings, PublicUrl publicUrl,
 			AttachmentRules attachmentRules) {
 		this.attachmentRules = attachmentRules;
 		this.store = store;
@@ -185,7 +185,7 @@ class SupportDesk {
 			variables.put("subject", ticket.subject());
 			variables.put("reply", text);
 			variables.put("status", next.name());
-			variables.put("link", publicUrl + "/panel/programs/" + vendor.slug() + "/tickets/" + ticket.id());
+			variables.put("link", publicUrl.link("/panel/programs/" + vendor.slug() + "/tickets/" + ticket.id()));
 			mailer.send(new Mail(partner.email(), partner.locale(), "ticket-reply", variables, vendor.name(),
 					ticket.subject()));
 		});

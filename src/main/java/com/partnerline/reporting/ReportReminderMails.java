@@ -5,11 +5,11 @@ import java.util.Locale;
 import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.Formats;
+import com.partnerline.kernel.PublicUrl;
 import com.partnerline.notifications.Mailer;
 import com.partnerline.partners.Partner;
 import com.partnerline.partners.PartnerManagement;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -26,10 +26,10 @@ class ReportReminderMails {
 
 	private final Mailer mailer;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	ReportReminderMails(PartnerManagement partners, CatalogManagement catalog, Mailer mailer,
-			@Value("${partnerline.public-url}") String publicUrl) {
+			PublicUrl publicUrl) {
 		this.partners = partners;
 		this.catalog = catalog;
 		this.mailer = mailer;
@@ -47,7 +47,7 @@ class ReportReminderMails {
 		Object[] arguments = { partner.name(), vendor.name(), Formats.month(reminder.month(), locale),
 				Formats.date(reminder.dueOn(), locale) };
 		mailer.sendNotice(partner.email(), locale, "reporting.mail." + reminder.reportType() + "." + reminder.kind(),
-				arguments, arguments, publicUrl + "/panel/reports/" + vendor.slug(), "reports.panel.link");
+				arguments, arguments, publicUrl.link("/panel/reports/" + vendor.slug()), "reports.panel.link");
 	}
 
 }

@@ -10,6 +10,7 @@ import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.catalog.Product;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.ApiProblem;
+import com.partnerline.kernel.PublicUrl;
 import com.partnerline.partners.Partner;
 import com.partnerline.partners.PartnerManagement;
 import com.partnerline.tracking.Link;
@@ -17,7 +18,6 @@ import com.partnerline.tracking.NewLink;
 import com.partnerline.tracking.TrackingManagement;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,23 +47,23 @@ class ScannerPageController {
 
 	private final ScannerSettings settings;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	ScannerPageController(Scanner scanner, PartnerManagement partners, CatalogManagement catalog,
-			TrackingManagement tracking, ScannerSettings settings, @Value("${partnerline.public-url}") String publicUrl) {
+			TrackingManagement tracking, ScannerSettings settings, PublicUrl publicUrl) {
 		this.scanner = scanner;
 		this.partners = partners;
 		this.catalog = catalog;
 		this.tracking = tracking;
 		this.settings = settings;
-		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		this.publicUrl = publicUrl;
 	}
 
 	@GetMapping(ScannerConfiguration.PAGE_PATH)
 	String page(@RequestParam(required = false) @Nullable String partner,
 			@RequestParam(required = false) @Nullable String vendor, Model model) {
 		model.addAttribute("maxMegabytes", settings.maxFileSize().toMegabytes());
-		model.addAttribute("scanUrl", publicUrl + ScannerConfiguration.SCAN_PATH);
+		model.addAttribute("scanUrl", publicUrl.link(ScannerConfiguration.SCAN_PATH));
 		if (partner == null || partner.isBlank()) {
 			return "scanner/scan";
 		}
@@ -94,7 +94,7 @@ class ScannerPageController {
 			.filter(link -> subId.equals(link.subId()))
 			.findFirst();
 		if (existing.isPresent()) {
-			return publicUrl + "/r/" + existing.get().code();
+			return publicUrl.link("/r/" + existing.get().code());
 		}
 		if (vendor.allowedDomains().isEmpty()) {
 			return null;
@@ -103,7 +103,7 @@ class ScannerPageController {
 		NewLink request = BUY_SUB_ID.equals(subId) && !products.isEmpty()
 				? new NewLink(products.get(0).sku(), null, subId)
 				: new NewLink(null, "https://" + vendor.allowedDomains().get(0) + "/", subId);
-		return publicUrl + "/r/" + Objects.requireNonNull(tracking.createLink(vendor, partner.id(), request)).code();
+		return publicUrl.link("/r/" + Objects.requireNonNull(tracking.createLink(vendor, partner.id(), request)).code());
 	}
 
 }

@@ -12,11 +12,11 @@ import java.util.stream.Collectors;
 import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.catalog.VendorAccess;
+import com.partnerline.kernel.PublicUrl;
 import com.partnerline.partners.Membership;
 import com.partnerline.partners.Partner;
 import com.partnerline.partners.PartnerManagement;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,16 +41,16 @@ class ScannerStatsController {
 
 	private final Clock clock;
 
-	private final String publicUrl;
+	private final PublicUrl publicUrl;
 
 	ScannerStatsController(Scans scans, PartnerManagement partners, CatalogManagement catalog, VendorAccess access,
-			Clock clock, @Value("${partnerline.public-url}") String publicUrl) {
+			Clock clock, PublicUrl publicUrl) {
 		this.scans = scans;
 		this.partners = partners;
 		this.catalog = catalog;
 		this.access = access;
 		this.clock = clock;
-		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+		this.publicUrl = publicUrl;
 	}
 
 	@GetMapping("/panel/scanner")
@@ -69,8 +69,8 @@ class ScannerStatsController {
 		model.addAttribute("totalDetections", days.stream().mapToLong(Scans.DayFigures::detections).sum());
 		model.addAttribute("detections", scans.partnerDetections(partner.id(), 20));
 		model.addAttribute("embeds", programs.stream()
-			.map(vendor -> new Embed(vendor, "<iframe src=\"" + publicUrl + ScannerConfiguration.PAGE_PATH + "?partner="
-					+ partner.code() + "&amp;vendor=" + vendor.slug()
+			.map(vendor -> new Embed(vendor, "<iframe src=\"" + publicUrl.link(ScannerConfiguration.PAGE_PATH + "?partner="
+					+ partner.code() + "&amp;vendor=" + vendor.slug())
 					+ "\" width=\"100%\" height=\"520\" style=\"border:0\" title=\"" + vendor.name() + "\"></iframe>"))
 			.toList());
 		model.addAttribute("days_count", DAYS);
