@@ -46,11 +46,12 @@ class LanguageConfiguration implements WebMvcConfigurer {
 	 * Every bundle under {@code messages/} in UTF-8, found by scanning, so that each
 	 * module keeps its own texts ({@code messages/<module>.properties} and its
 	 * {@code _ru}, {@code _fr}, {@code _de} translations). No fallback to the
-	 * machine's language: a missing key falls back to English only.
+	 * machine's language: a missing key falls back to English only. Formatted by
+	 * ICU (plural forms; see {@link IcuMessageSource}).
 	 */
 	@Bean
 	MessageSource messageSource() throws IOException {
-		ReloadableResourceBundleMessageSource source = new ReloadableResourceBundleMessageSource();
+		ReloadableResourceBundleMessageSource source = new IcuMessageSource();
 		source.setBasenames(bundleBasenames().toArray(String[]::new));
 		source.setDefaultEncoding("UTF-8");
 		source.setFallbackToSystemLocale(false);

@@ -19,6 +19,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Headless Debian Chromium for end-to-end tests: {@code try (Browser browser = Browser.open(baseUrl)) {...}}.
  * The driver path is given explicitly (so Selenium Manager never goes to the
  * network) and each browser gets a fresh profile folder under {@code target/}.
+ * Every page it loads ({@link #go}, {@link #clickAndWait}, {@link #logIn}) goes
+ * through {@link PageChecks}: axe-core and the Nu HTML checker, once per path.
+ * A test that loads a page another way calls {@link #checkPage()}.
  */
 public final class Browser implements AutoCloseable {
 
@@ -63,6 +66,7 @@ public final class Browser implements AutoCloseable {
 	/** Opens {@code pathOrUrl}: a path is taken relative to the application's base URL. */
 	public Browser go(String pathOrUrl) {
 		driver.get(pathOrUrl.startsWith("http") ? pathOrUrl : baseUrl + pathOrUrl);
+		PageChecks.check(driver, baseUrl);
 		return this;
 	}
 
@@ -88,6 +92,8 @@ public final class Browser implements AutoCloseable {
 		find(css).click();
 		new WebDriverWait(driver, Duration.ofSeconds(15))
 			.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+		waitFor(d -> "complete".equals(driver.executeScript("return document.readyState;")) ? Boolean.TRUE : null);
+		PageChecks.check(driver, baseUrl);
 		return this;
 	}
 
@@ -99,6 +105,12 @@ public final class Browser implements AutoCloseable {
 
 	public Browser select(String css, String value) {
 		new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
+		return this;
+	}
+
+	/** Runs the page checks on the page shown now (for pages loaded by a plain click or by script). */
+	public Browser checkPage() {
+		PageChecks.check(driver, baseUrl);
 		return this;
 	}
 
@@ -121,6 +133,8 @@ public final class Browser implements AutoCloseable {
 		type("#password", password);
 		click("#login-submit");
 		waitFor(d -> !d.getCurrentUrl().contains("/login") ? Boolean.TRUE : null);
+		waitFor(d -> "complete".equals(driver.executeScript("return document.readyState;")) ? Boolean.TRUE : null);
+		PageChecks.check(driver, baseUrl);
 		return this;
 	}
 
