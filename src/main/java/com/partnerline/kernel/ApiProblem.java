@@ -119,8 +119,36 @@ public class ApiProblem extends RuntimeException {
 	/** Each bad field as a line a person reads on a page: {@code field: message} in {@code locale}. */
 	public List<String> fieldMessages(MessageSource messages, Locale locale) {
 		return errors.stream()
-			.map(error -> error.field() + ": " + messages.getMessage(error.message(), null, error.message(), locale))
+			.map(error -> fieldLabel(error.field(), messages, locale)
+					+ messages.getMessage(error.message(), null, error.message(), locale))
 			.toList();
+	}
+
+	/**
+	 * How a page names a field before its message: the label {@code field.<name>} of the
+	 * bundles and a colon, in the reader's language ({@code lines[2].client.email} tries
+	 * {@code field.lines.client.email}, then {@code field.lines.client}, then
+	 * {@code field.lines}, with the line's number as argument); else nothing when the
+	 * name is a code such as {@code targetUrl} (a page never shows field names); else
+	 * the name as given (an attachment's file name).
+	 */
+	public static String fieldLabel(String field, MessageSource messages, Locale locale) {
+		java.util.regex.Matcher row = java.util.regex.Pattern.compile("\\[(\\d+)]|^line (\\d+)$").matcher(field);
+		Object[] position = null;
+		if (row.find()) {
+			position = new Object[] { row.group(1) != null ? Integer.parseInt(row.group(1)) + 1 : Integer.parseInt(row.group(2)) };
+		}
+		String name = field.replaceAll("\\[\\d+]", "").replaceAll("^line \\d+$", "line");
+		while (!name.isEmpty()) {
+			String label = messages.getMessage("field." + name, position, null, locale);
+			if (label != null) {
+				return messages.getMessage("field.label", new Object[] { label }, label + ": ", locale);
+			}
+			name = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : "";
+		}
+		boolean code = field.matches("[a-z][A-Za-z0-9]*(\\[\\d+])?(\\.[a-z][A-Za-z0-9]*)*")
+				&& (field.contains("[") || !field.equals(field.toLowerCase()) || !field.contains("."));
+		return code ? "" : messages.getMessage("field.label", new Object[] { field }, field + ": ", locale);
 	}
 
 }

@@ -13,18 +13,31 @@ import com.partnerline.accounts.BearerTokenFilter;
 import com.partnerline.accounts.LoginThrottle;
 import com.partnerline.kernel.ApiProblem;
 
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * Two ways in. The JSON API is stateless: bearer tokens (admin or account), no
@@ -75,7 +88,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, ApplicationContext context) throws Exception {
 		return http
 			.addFilterBefore(new FormLoginThrottle(throttle), UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGES)
@@ -85,7 +98,7 @@ class SecurityConfiguration {
 				.requestMatchers("/panel/**")
 				.hasRole("PARTNER")
 				.anyRequest()
-				.authenticated())
+				.access(new SignedInOrUnknown(context)))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
 			.formLogin(form -> form.loginPage("/login").successHandler(new RoleLandingPage()).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/?loggedOut"))
@@ -119,6 +132,56 @@ class SecurityConfiguration {
 				}
 			}
 			chain.doFilter(request, response);
+		}
+
+	}
+
+	/**
+	 * Any other address needs a signed-in account, unless no page answers it at all:
+	 * then everyone gets the 404 page rather than the login page (which would tell a
+	 * visitor nothing, and a partner after logging on only a 404 anyway). The page
+	 * handlers are looked up lazily, once the web layer is up.
+	 */
+	static final class SignedInOrUnknown implements AuthorizationManager<RequestAuthorizationContext> {
+
+		private final ApplicationContext context;
+
+		private volatile @Nullable HandlerMapping pages;
+
+		SignedInOrUnknown(ApplicationContext context) {
+			this.context = context;
+		}
+
+		@Override
+		public AuthorizationResult authorize(Supplier<? extends @Nullable Authentication> authentication,
+				RequestAuthorizationContext request) {
+			Authentication who = authentication.get();
+			boolean signedIn = who != null && who.isAuthenticated() && !(who instanceof AnonymousAuthenticationToken);
+			return new AuthorizationDecision(signedIn || !answered(request.getRequest()));
+		}
+
+		private boolean answered(HttpServletRequest request) {
+			HandlerMapping mapping = pages;
+			if (mapping == null) {
+				mapping = context.getBean("requestMappingHandlerMapping", HandlerMapping.class);
+				pages = mapping;
+			}
+			Object parsed = request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
+			try {
+				if (parsed == null) {
+					ServletRequestPathUtils.parseAndCache(request);
+				}
+				return mapping.getHandler(request) != null;
+			}
+			catch (Exception ex) {
+				// a handler that refuses the method or the media type still answers the address
+				return true;
+			}
+			finally {
+				if (parsed == null) {
+					ServletRequestPathUtils.clearParsedRequestPath(request);
+				}
+			}
 		}
 
 	}

@@ -256,7 +256,8 @@ class PanelReportsController {
 		}
 		List<String> messages = new ArrayList<>();
 		for (FieldProblem error : problem.errors()) {
-			messages.add(error.field() + ": " + texts.text(error.message()));
+			messages.add(ApiProblem.fieldLabel(error.field(), texts.source(), LocaleContextHolder.getLocale())
+					+ texts.text(error.message()));
 		}
 		return messages;
 	}

@@ -14,6 +14,10 @@ class ReportTexts {
 		this.messages = messages;
 	}
 
+	MessageSource source() {
+		return messages;
+	}
+
 	String text(String key, Object... arguments) {
 		return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
 	}
