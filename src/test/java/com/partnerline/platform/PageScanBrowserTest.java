@@ -144,7 +144,7 @@ class PageScanBrowserTest extends IntegrationTest {
 
 	/** What a reader would see broken on the page shown now. */
 	static List<String> scan(Browser browser, String page, String language, Set<String> codes) {
-		String text = (String) browser.driver().executeScript(VISIBLE_TEXT);
+		String text = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(VISIBLE_TEXT);
 		String where = page + " [" + language + "]";
 		List<String> problems = new ArrayList<>();
 		if (text.contains("{") || text.contains("}")) {
