@@ -9,16 +9,35 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=target/partnerline-0.1.0-SNAPSHOT.jar
 app=target/app
+started=$SECONDS
+say() { printf 'run: %s\n' "$*"; }
+
 if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
-  mvn -B -ntp -q -DskipTests package
+  say "building the application with Maven (first time: about 2 to 4 minutes, downloads included)..."
+  # plain lines: no colours or terminal escape codes, one line per module phase, errors in full
+  MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.passthrough=false" \
+    mvn -B -ntp -q -Dstyle.color=never -DskipTests package
   rm -rf "$app"
+  say "built in $((SECONDS - started)) s"
 fi
 if [ ! -f "$app/partnerline.jsa" ]; then
   rm -rf "$app"
   java -Djarmode=tools -jar "$jar" extract --destination "$app" >/dev/null
-  echo "run: training the class-data-sharing archive (once per build)..."
-  java -XX:ArchiveClassesAtExit="$app/partnerline.jsa" -Dspring.context.exit=onRefresh \
+  say "training the class-data-sharing archive (once per build, about 30 s)..."
+  # The training start runs on a throw-away data folder, and whatever embedded PostgreSQL it
+  # started is stopped afterwards by the process id in that folder's postmaster.pid, so
+  # nothing of it stays running and ./data is not touched.
+  training=$(mktemp -d "${TMPDIR:-/tmp}/partnerline-training.XXXXXX")
+  PARTNERLINE_DATA_DIR="$training" PARTNERLINE_PORT=0 PARTNERLINE_DEMO=false \
+    java -XX:ArchiveClassesAtExit="$app/partnerline.jsa" -Dspring.context.exit=onRefresh \
     -jar "$app/$(basename "$jar")" >"$app/training.log" 2>&1 || rm -f "$app/partnerline.jsa"
+  if [ -f "$training/postgres/postmaster.pid" ]; then
+    pg_pid=$(head -1 "$training/postgres/postmaster.pid")
+    kill -INT "$pg_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pg_pid" 2>/dev/null || break; sleep 0.2; done
+  fi
+  rm -rf "$training"
+  if [ -f "$app/partnerline.jsa" ]; then say "archive ready"; else say "no archive (see $app/training.log); starting without it"; fi
 fi
 cds=()
 [ -f "$app/partnerline.jsa" ] && cds=(-XX:SharedArchiveFile="$app/partnerline.jsa" -Xlog:cds=off -Xlog:class+path=off)
@@ -52,8 +71,29 @@ EOF
   rm -f "$home/clamd.ctl"
   "$clamd_bin" -c "$home/clamd.conf" >"$home/clamd.log" 2>&1 &
   clamd_pid=$!
-  trap '[ -n "$clamd_pid" ] && kill "$clamd_pid" 2>/dev/null' EXIT
   export PARTNERLINE_CLAMD="unix:$home/clamd.ctl"
-  echo "run: clamd on $PARTNERLINE_CLAMD with the signatures in $db (log: $home/clamd.log)"
+  say "clamd on $PARTNERLINE_CLAMD with the signatures in $db (log: $home/clamd.log)"
 fi
-java "${cds[@]}" ${JAVA_OPTS:-} -jar "$app/$(basename "$jar")" "$@"
+port="${PARTNERLINE_PORT:-8080}"
+url="${PARTNERLINE_PUBLIC_URL:-http://localhost:$port}"
+say "starting Partnerline on port $port (log below)..."
+java "${cds[@]}" ${JAVA_OPTS:-} -jar "$app/$(basename "$jar")" "$@" &
+app_pid=$!
+trap '[ -n "$clamd_pid" ] && kill "$clamd_pid" 2>/dev/null; kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null' EXIT
+trap 'exit 130' INT TERM
+# the URL and the demo logins come last, once the app answers
+for _ in $(seq 1 600); do
+  kill -0 "$app_pid" 2>/dev/null || break
+  if curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health" 2>/dev/null; then
+    demo="${PARTNERLINE_DEMO:-}"
+    if [ -z "${PARTNERLINE_DB_URL:-}" ] && [ "$demo" != false ] || [ "$demo" = true ]; then
+      demo_lines=$'\n  partner:        demo@partner.example / demo-partner-2026\n  vendor manager: manager@kaspersky.example / demo-manager-2026'
+    else
+      demo_lines=""
+    fi
+    printf '\nrun: Partnerline is up after %s s: %s/%s\n\n' "$((SECONDS - started))" "$url" "$demo_lines"
+    break
+  fi
+  sleep 0.5
+done
+wait "$app_pid"
