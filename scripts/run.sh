@@ -14,9 +14,11 @@ say() { printf 'run: %s\n' "$*"; }
 
 if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
   say "building the application with Maven (first time: about 2 to 4 minutes, downloads included)..."
-  # plain lines: no colours or terminal escape codes, one line per module phase, errors in full
-  MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.passthrough=false" \
-    mvn -B -ntp -q -Dstyle.color=never -DskipTests package
+  # plain lines: one per build step, warnings and errors in full, no colours or terminal escape codes
+  mvn -B -ntp -Dstyle.color=never -DskipTests package 2>&1 | sed -u 's/\x1b\[[0-9;]*[A-Za-z]//g' | awk '
+    /^\[INFO\] --- / { sub(/^\[INFO\] --- /, ""); sub(/ ---$/, ""); print "run:   maven " $0; fflush(); next }
+    /^\[(ERROR|WARNING)\]/ { print; fflush(); next }
+    /BUILD (SUCCESS|FAILURE)/ { sub(/^\[INFO\] /, ""); print "run:   maven " $0; fflush() }'
   rm -rf "$app"
   say "built in $((SECONDS - started)) s"
 fi
