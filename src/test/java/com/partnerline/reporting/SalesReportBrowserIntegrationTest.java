@@ -93,7 +93,7 @@ class SalesReportBrowserIntegrationTest extends IntegrationTest {
 		assertThat(bad.getText()).contains("NOPE");
 		assertThat(find("#line-2").getAttribute("class")).doesNotContain("bad");
 		assertThat(find("#sku-3").getAttribute("class")).contains("bad");
-		assertThat(find("#sales-bad").getText()).contains("1 lines have problems");
+		assertThat(find("#sales-bad").getText()).contains("1 line has problems");
 		assertThat(storedReports(partner)).isZero();
 
 		// submitting while a line is bad stores nothing and keeps the line marked
@@ -136,7 +136,7 @@ class SalesReportBrowserIntegrationTest extends IntegrationTest {
 		waitUntil(() -> "true".equals(find("#sales-chart").getAttribute("data-chart-ready")));
 		assertThat(find("a[href*='/export/sales.csv']").getAttribute("href")).contains(vendor.slug());
 		go("/console/reports/kaspersky");
-		assertThat(find("main").getText()).contains("could not find");
+		assertThat(find("main").getText()).contains("no page at this address");
 	}
 
 	private long storedReports(TestPartner partner) {
