@@ -82,7 +82,7 @@ class CommunicationPagesIntegrationTest extends IntegrationTest {
 		Session session = Session.login(port, manager.email(), Fixtures.PASSWORD);
 		String queue = "/console/vendors/" + vendor.slug() + "/tickets";
 
-		assertThat(session.get(queue + "?lang=en").body()).contains("Banner sizes").contains("1 tickets");
+		assertThat(session.get(queue + "?lang=en").body()).contains("Banner sizes").contains("1 ticket").doesNotContain("1 tickets");
 		String filtered = session.get(queue + "?category=TECHNICAL").body();
 		assertThat(filtered).doesNotContain("Banner sizes").contains("No ticket matches these filters.");
 		assertThat(session.get(queue + "?lang=de").body()).contains("Support von Vendor " + vendor.slug())

@@ -100,7 +100,7 @@ class OrderPagesIntegrationTest extends IntegrationTest {
 		order(vendor, "panel-1", "buyer@example.net", "10.00", "\"clickId\":\"" + click + "\"");
 		HttpResponse<String> refused = browser.post("/panel/programs/" + vendor.slug() + "/links",
 				Browser.csrf(page.body()), Map.of("targetUrl", "javascript:alert(1)"));
-		assertThat(refused.body()).contains("targetUrl: must be an https address");
+		assertThat(refused.body()).contains("Target page: must be an https address").doesNotContain("targetUrl: ");
 
 		HttpResponse<String> stats = browser.get("/panel/programs/" + vendor.slug() + "/tracking");
 		assertThat(stats.body()).contains("newsletter", "id=\"sub-ids\"", "id=\"tracking-chart\"");
