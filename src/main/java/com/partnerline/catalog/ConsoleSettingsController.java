@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,8 +43,11 @@ class ConsoleSettingsController {
 
 	private final MessageSource messages;
 
+	private final TransactionTemplate transactions;
+
 	ConsoleSettingsController(VendorAccess access, CatalogManagement catalog, CurrentCaller caller, AuditLog audit,
-			MessageSource messages) {
+			MessageSource messages, PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.access = access;
 		this.catalog = catalog;
 		this.caller = caller;
@@ -56,7 +60,7 @@ class ConsoleSettingsController {
 		Vendor found = access.requireManaged(vendor);
 		Program program = catalog.program(found);
 		if (!model.containsAttribute("programForm")) {
-			model.addAttribute("programForm", new ProgramForm(program.minPayout().toPlainString(),
+			model.addAttribute("programForm", new ProgramForm(program.minPayout().stripTrailingZeros().toPlainString(),
 					String.valueOf(program.cookieDays()), percent(program.affiliateCap()),
 					percent(program.internetCap())));
 		}
@@ -75,7 +79,6 @@ class ConsoleSettingsController {
 	}
 
 	@PostMapping("/console/vendors/{vendor}/settings/program")
-	@Transactional
 	String saveProgram(@PathVariable String vendor, @RequestParam(required = false) @Nullable String minPayout,
 			@RequestParam(required = false) @Nullable String cookieDays,
 			@RequestParam(required = false) @Nullable String affiliateCap,
@@ -88,14 +91,19 @@ class ConsoleSettingsController {
 		BigDecimal affiliate = rate(affiliateCap, "affiliateCap", errors);
 		BigDecimal internet = rate(internetCap, "internetCap", errors);
 		if (errors.isEmpty()) {
+			String actor = caller.require().actorName();
 			try {
-				Program before = catalog.program(found);
-				catalog.saveProgram(found, new CatalogManagement.ProgramDraft(null, affiliate, internet, days, min, null,
-						null, null, null));
-				audit.record(caller.require().actorName(), found.id().value(), "PROGRAM_SETTINGS_CHANGED", found.slug(),
-						"minPayout " + before.minPayout().toPlainString() + " -> " + min.toPlainString() + ", cookieDays "
-								+ before.cookieDays() + " -> " + days + ", affiliateCap " + before.affiliateCap() + " -> "
-								+ affiliate + ", internetCap " + before.internetCap() + " -> " + internet);
+				// the change and its audit entry commit together, or neither does
+				transactions.executeWithoutResult(status -> {
+					Program before = catalog.program(found);
+					catalog.saveProgram(found, new CatalogManagement.ProgramDraft(null, affiliate, internet, days, min,
+							null, null, null, null));
+					audit.record(actor, found.id().value(), "PROGRAM_SETTINGS_CHANGED", found.slug(),
+							"minPayout " + before.minPayout().toPlainString() + " -> " + min.toPlainString()
+									+ ", cookieDays " + before.cookieDays() + " -> " + days + ", affiliateCap "
+									+ before.affiliateCap() + " -> " + affiliate + ", internetCap "
+									+ before.internetCap() + " -> " + internet);
+				});
 			}
 			catch (ApiProblem problem) {
 				collect(problem, errors);

@@ -89,7 +89,7 @@ class DashboardBrowserIntegrationTest extends IntegrationTest {
 		TestPartner partner = newPartner(vendor);
 		Vendor found = catalog.vendor(vendor.slug());
 		Api.Response link = partner.api()
-			.post("/api/v1/partner/links", map("vendor", vendor.slug(), "subId", "spring-review"));
+			.post("/api/v1/partner/links", map("vendor", vendor.slug(), "sku", "PROD", "subId", "spring-review"));
 		assertThat(link.status()).as(link.toString()).isEqualTo(201);
 		String url = link.json().path("url").asString();
 
@@ -135,6 +135,7 @@ class DashboardBrowserIntegrationTest extends IntegrationTest {
 		assertThat(copied).isEqualTo("copied");
 
 		// the month closes: the order is on a statement, then paid
+		browser.go("/panel/programs/" + vendor.slug() + "/dashboard?range=lastMonth");
 		String lastOrderId = browser.driver().findElements(org.openqa.selenium.By.cssSelector("#transactions tbody tr"))
 			.stream()
 			.filter(row -> row.getText().contains("Pending"))
