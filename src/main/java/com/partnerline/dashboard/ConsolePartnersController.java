@@ -156,7 +156,7 @@ class ConsolePartnersController {
 		model.addAttribute("vendor", found);
 		model.addAttribute("currency", found.currency().getCurrencyCode());
 		model.addAttribute("partner", partner);
-		model.addAttribute("countryName", Locale.of("", partner.country())
+		model.addAttribute("countryName", new Locale("", partner.country())
 			.getDisplayCountry(org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 		model.addAttribute("membership", membership);
 		model.addAttribute("contract", partners.activeContract(found.id(), partner.id()).orElse(null));

@@ -119,7 +119,7 @@ class DemoActivity implements ApplicationRunner {
 		long started = System.nanoTime();
 		Vendor vendor = catalog.vendor(DemoData.VENDOR);
 		LocalDate today = LocalDate.now(clock.withZone(vendor.timeZone()));
-		DemoPlan plan = DemoPlan.of(today, clock.instant());
+		DemoPlan plan = DemoPlan.of(today, vendor.timeZone());
 		YearMonth first = plan.current().minusMonths(3);
 
 		// the affiliates, their links and payout details
@@ -200,7 +200,7 @@ class DemoActivity implements ApplicationRunner {
 		// a refund inside its month, then three closes, then a late refund and the payments
 		DemoPlan.PlannedOrder refunded = firstOrder(plan, "lucas", first.plusMonths(1));
 		OffsetDateTime refundedAt = OffsetDateTime.ofInstant(refunded.at(), ZoneOffset.UTC).plusHours(2);
-		if (!YearMonth.from(refundedAt).equals(refunded.month())) {
+		if (!YearMonth.from(refundedAt.atZoneSameInstant(vendor.timeZone())).equals(refunded.month())) {
 			refundedAt = OffsetDateTime.ofInstant(refunded.at(), ZoneOffset.UTC).plusSeconds(1);
 		}
 		orders.refund(vendor, refunded.orderId(),

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -37,7 +36,7 @@ record DemoPlan(YearMonth current, List<Affiliate> affiliates, List<PlannedOrder
 			new Affiliate("james", "James Carter", "Deal Hunter Tech", "US", "james@dealhunter.example", 7600, "deals"),
 			new Affiliate("maria", "Maria Rossi", "PC Sicuro", "IT", "maria@pcsicuro.example", 160, "newsletter"));
 
-	static DemoPlan of(LocalDate today, Instant now) {
+	static DemoPlan of(LocalDate today, java.time.ZoneId zone) {
 		Random random = new Random(SEED);
 		YearMonth current = YearMonth.from(today);
 		List<PlannedOrder> orders = new ArrayList<>();
@@ -45,8 +44,11 @@ record DemoPlan(YearMonth current, List<Affiliate> affiliates, List<PlannedOrder
 		for (Affiliate affiliate : AFFILIATES) {
 			for (int back = 3; back >= 0; back--) {
 				YearMonth month = current.minusMonths(back);
-				int lastDay = back == 0 ? today.getDayOfMonth() : month.lengthOfMonth();
-				// the current month has run for some days only: aim at its share
+				// the current month: only the days before today, so that the plan depends on the day alone
+				int lastDay = back == 0 ? today.getDayOfMonth() - 1 : month.lengthOfMonth();
+				if (lastDay == 0) {
+					continue;
+				}
 				double share = back == 0 ? (double) lastDay / month.lengthOfMonth() : 1.0;
 				double target = affiliate.monthlyVolume() * share * (0.8 + 0.4 * random.nextDouble());
 				BigDecimal volume = BigDecimal.ZERO;
@@ -56,12 +58,7 @@ record DemoPlan(YearMonth current, List<Affiliate> affiliates, List<PlannedOrder
 					int quantity = random.nextInt(10) < 8 ? 1 : 2;
 					LocalDate day = month.atDay(1 + random.nextInt(lastDay));
 					int minute = random.nextInt(24 * 60);
-					Instant at = day.atStartOfDay(ZoneOffset.UTC).plusSeconds(minute * 60L).toInstant();
-					if (at.isAfter(now)) {
-						Instant start = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-						at = now.minusSeconds(60L * (1 + random.nextInt(600)));
-						at = at.isBefore(start) ? start : at;
-					}
+					Instant at = day.atStartOfDay(zone).plusSeconds(minute * 60L).toInstant();
 					n++;
 					String id = "demo-" + affiliate.key() + "-" + month + "-" + n;
 					BigDecimal amount = new BigDecimal(product[1]).multiply(BigDecimal.valueOf(quantity));
@@ -77,12 +74,9 @@ record DemoPlan(YearMonth current, List<Affiliate> affiliates, List<PlannedOrder
 					long count = Math.max(0, perDay + random.nextInt((int) perDay + 1) - perDay / 2);
 					for (int c = 0; c < count; c++) {
 						Instant at = month.atDay(d)
-							.atStartOfDay(ZoneOffset.UTC)
+							.atStartOfDay(zone)
 							.plusSeconds(random.nextInt(24 * 3600))
 							.toInstant();
-						if (at.isAfter(now)) {
-							continue;
-						}
 						String address = "198.51." + random.nextInt(40) + "." + (1 + random.nextInt(200));
 						String agent = random.nextInt(25) == 0 ? "Mozilla/5.0 (compatible; Googlebot/2.1)" : AGENTS[random
 							.nextInt(AGENTS.length)];

@@ -77,7 +77,7 @@ class AccountSettingsController {
 			.toList());
 		Locale shown = org.springframework.context.i18n.LocaleContextHolder.getLocale();
 		model.addAttribute("countries", java.util.Arrays.stream(Locale.getISOCountries())
-			.map(code -> new Country(code, Locale.of("", code).getDisplayCountry(shown)))
+			.map(code -> new Country(code, new Locale("", code).getDisplayCountry(shown)))
 			.sorted(java.util.Comparator.comparing(Country::name))
 			.toList());
 		return "account/settings";

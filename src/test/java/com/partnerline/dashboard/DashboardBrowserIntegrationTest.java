@@ -220,6 +220,15 @@ class DashboardBrowserIntegrationTest extends IntegrationTest {
 		assertThat(catalog.program(found).minPayout()).isEqualByComparingTo("75");
 		assertThat(browser.find("#minPayout").getAttribute("value")).isEqualTo("75");
 
+		// the processor secret, and a test order signed with it through the real order intake
+		browser.click("#secret-details summary");
+		assertThat(browser.text("#processor-secret")).isEqualTo(catalog.processorSecret(found.id()));
+		browser.type("#test-partner", partner.code());
+		browser.clickAndWait("#test-order-send");
+		assertThat(browser.text("#test-order-result")).contains("accepted by the order intake (HTTP 201)");
+		assertThat(orders.orders(found, new com.partnerline.orders.OrderQuery(null, null, PartnerId.of(partner.id()),
+				null, "test-", "occurredAt", true, 0, 10)).rows()).hasSize(1);
+
 		// closing a month: first the totals, then the irreversible step
 		browser.go("/console/vendors/" + vendor.slug() + "/commissions");
 		browser.setValue("#close-month", lastMonth.toString());
