@@ -91,8 +91,9 @@ class AccountSettingsBrowserIntegrationTest extends IntegrationTest {
 		order(found, partner, lastMonth);
 		order(found, other, lastMonth);
 		commissions.close(found, lastMonth);
+		// statement mails are queued by a listener of the close, after it: wait for the other partner's
+		browser.waitFor(d -> outbox(other.email()) > 0 ? Boolean.TRUE : null);
 		assertThat(outbox(partner.email())).isZero();
-		assertThat(outbox(other.email())).isPositive();
 
 		// a wrong current password is refused; the right one changes it and ends the session
 		browser.go("/account?lang=en");
