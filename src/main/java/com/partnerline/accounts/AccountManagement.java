@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.partnerline.kernel.ApiProblem;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -35,6 +36,12 @@ public class AccountManagement {
 	private final Clock clock;
 
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	private final com.github.benmanes.caffeine.cache.Cache<UUID, Optional<java.time.ZoneId>> timeZones = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.maximumSize(10_000)
+		.expireAfterWrite(Duration.ofMinutes(1))
+		.build();
 
 	// A real hash of a random password, so that checking an unknown email costs as much as a known one.
 	private final String unknownAccountHash;
@@ -93,6 +100,37 @@ public class AccountManagement {
 	@Transactional
 	public void changeLanguage(UUID accountId, Locale locale) {
 		accounts.updateLocale(accountId, locale);
+	}
+
+	/** @throws ApiProblem 422 naming {@code displayName} when it is blank or longer than 200 characters */
+	@Transactional
+	public void changeDisplayName(UUID accountId, @Nullable String displayName) {
+		if (displayName == null || displayName.isBlank()) {
+			throw ApiProblem.invalidField("displayName", "validation.required");
+		}
+		if (displayName.strip().length() > 200) {
+			throw ApiProblem.invalidField("displayName", "validation.tooLong");
+		}
+		accounts.updateDisplayName(accountId, displayName.strip());
+	}
+
+	/**
+	 * The zone the person wants times in; {@literal null} or blank goes back to the vendor's.
+	 * @throws ApiProblem 422 naming {@code timeZone} for a zone that does not exist
+	 */
+	@Transactional
+	public void changeTimeZone(UUID accountId, @Nullable String zone) {
+		String wanted = zone == null || zone.isBlank() ? null : zone.strip();
+		if (wanted != null && !java.time.ZoneId.getAvailableZoneIds().contains(wanted)) {
+			throw ApiProblem.invalidField("timeZone", "accounts.timeZoneUnknown");
+		}
+		accounts.updateTimeZone(accountId, wanted);
+		timeZones.invalidate(accountId);
+	}
+
+	/** The person's own time zone, if set (cached for a minute per node). */
+	public Optional<java.time.ZoneId> timeZone(UUID accountId) {
+		return timeZones.get(accountId, id -> accounts.timeZone(id).map(java.time.ZoneId::of));
 	}
 
 	/** The active account whose password matches, if any; a slow hash is checked even for unknown emails. */

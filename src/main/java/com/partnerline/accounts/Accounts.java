@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -57,6 +59,22 @@ class Accounts {
 
 	void updateLocale(UUID id, Locale locale) {
 		jdbc.sql("UPDATE accounts SET locale = ? WHERE id = ?").params(locale.toLanguageTag(), id).update();
+	}
+
+	void updateDisplayName(UUID id, String displayName) {
+		jdbc.sql("UPDATE accounts SET display_name = ? WHERE id = ?").params(displayName, id).update();
+	}
+
+	void updateTimeZone(UUID id, @Nullable String zone) {
+		jdbc.sql("UPDATE accounts SET time_zone = ? WHERE id = ?").params(zone, id).update();
+	}
+
+	Optional<String> timeZone(UUID id) {
+		return jdbc.sql("SELECT time_zone FROM accounts WHERE id = ?")
+			.param(id)
+			.query((rs, row) -> Optional.ofNullable(rs.getString(1)))
+			.optional()
+			.flatMap(zone -> zone);
 	}
 
 	void addManagedVendor(UUID accountId, long vendorId) {

@@ -234,6 +234,11 @@ public class CatalogManagement {
 		return product;
 	}
 
+	/** The vendor's exchange rates to the program currency, per currency newest first. */
+	public List<ExchangeRate> exchangeRates(VendorId vendorId) {
+		return store.rates(vendorId);
+	}
+
 	@Transactional
 	public BigDecimal saveExchangeRate(Vendor vendor, String currencyCode, String date, @Nullable BigDecimal rate) {
 		List<FieldProblem> problems = new ArrayList<>();

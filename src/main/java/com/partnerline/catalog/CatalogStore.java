@@ -177,6 +177,16 @@ class CatalogStore {
 			.update();
 	}
 
+	List<ExchangeRate> rates(VendorId vendorId) {
+		return jdbc.sql("""
+				SELECT currency, valid_from, rate FROM exchange_rates WHERE vendor_id = ?
+				ORDER BY currency, valid_from DESC""")
+			.param(vendorId.value())
+			.query((rs, row) -> new ExchangeRate(rs.getString("currency"), rs.getObject("valid_from", LocalDate.class),
+					rs.getBigDecimal("rate")))
+			.list();
+	}
+
 	Optional<BigDecimal> rateOn(VendorId vendorId, Currency currency, LocalDate date) {
 		return jdbc.sql("""
 				SELECT rate FROM exchange_rates WHERE vendor_id = ? AND currency = ? AND valid_from <= ?

@@ -12,6 +12,7 @@ import com.partnerline.accounts.CurrentCaller;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.catalog.VendorAccess;
 import com.partnerline.kernel.ApiProblem;
+import com.partnerline.partners.PartnerManagement;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -47,8 +48,11 @@ class ConsoleCommissionsController {
 
 	private final MessageSource messages;
 
+	private final PartnerManagement partners;
+
 	ConsoleCommissionsController(VendorAccess access, CommissionManagement commissions, PayoutService payouts,
-			CurrentCaller caller, MessageSource messages) {
+			CurrentCaller caller, MessageSource messages, PartnerManagement partners) {
+		this.partners = partners;
 		this.access = access;
 		this.commissions = commissions;
 		this.payouts = payouts;
@@ -121,6 +125,44 @@ class ConsoleCommissionsController {
 			case "band" -> Comparator.comparing(Statement::band);
 			default -> Comparator.comparing(s -> s.partnerId().value());
 		};
+	}
+
+	/**
+	 * The confirmation step before the irreversible close: the month's totals as they
+	 * stand (partners with sales, volume, commission), computed live from the orders.
+	 */
+	@GetMapping("/console/vendors/{vendor}/commissions/close/confirm")
+	String confirmClose(@PathVariable String vendor, @RequestParam(required = false) @Nullable String month,
+			Model model) {
+		Vendor found = access.requireManaged(vendor);
+		YearMonth wanted;
+		try {
+			wanted = CommissionsAdminController.month(month == null ? "" : month);
+		}
+		catch (ApiProblem problem) {
+			model.addAttribute("error", text("commissions.monthInvalid"));
+			return page(vendor, null, null, false, "partner", model);
+		}
+		List<MonthSummary> summaries = partners.membersOf(found.id())
+			.stream()
+			.map(m -> commissions.monthSummary(found.id(), m.partnerId(), wanted))
+			.filter(s -> s.volume().signum() != 0)
+			.toList();
+		model.addAttribute("vendor", found);
+		model.addAttribute("currency", found.currency().getCurrencyCode());
+		model.addAttribute("month", wanted);
+		model.addAttribute("ended", commissions.hasEnded(found, wanted));
+		model.addAttribute("closed", commissions.isClosed(found.id(), wanted));
+		model.addAttribute("partnerCount", summaries.size());
+		model.addAttribute("volume", summaries.stream().map(MonthSummary::volume).reduce(java.math.BigDecimal.ZERO,
+				java.math.BigDecimal::add));
+		model.addAttribute("commission", summaries.stream()
+			.map(MonthSummary::commission)
+			.reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+		model.addAttribute("bands", summaries.stream()
+			.collect(java.util.stream.Collectors.groupingBy(MonthSummary::band, java.util.TreeMap::new,
+					java.util.stream.Collectors.counting())));
+		return "commissions/close-confirm";
 	}
 
 	@PostMapping("/console/vendors/{vendor}/commissions/close")

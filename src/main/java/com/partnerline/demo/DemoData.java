@@ -60,6 +60,9 @@ class DemoData implements ApplicationRunner {
 
 	private final JdbcClient jdbc;
 
+	/** Whether this start created the demo vendor: only then does {@link DemoActivity} add its months of activity. */
+	private volatile boolean loadedNow;
+
 	DemoData(PartnerlineSettings settings, CatalogManagement catalog, PartnerManagement partners,
 			AccountManagement accounts, JdbcClient jdbc) {
 		this.settings = settings;
@@ -104,8 +107,13 @@ class DemoData implements ApplicationRunner {
 		Account manager = accounts.open(new NewAccount(MANAGER_EMAIL, MANAGER_PASSWORD, "Program Manager",
 				Role.VENDOR_MANAGER, AccountStatus.ACTIVE, Locale.ENGLISH));
 		accounts.grantVendor(manager.id(), vendor.id().value());
+		loadedNow = true;
 		log.info("Demo data loaded: vendor '{}', partner {} / {}, vendor manager {} / {}", VENDOR, PARTNER_EMAIL,
 				PARTNER_PASSWORD, MANAGER_EMAIL, MANAGER_PASSWORD);
+	}
+
+	boolean loadedNow() {
+		return loadedNow;
 	}
 
 	private void product(Vendor vendor, String sku, String name, String price) {

@@ -31,7 +31,11 @@ public class Mailer {
 
 	private final Clock clock;
 
-	Mailer(MailTemplates templates, JdbcClient jdbc, MessageSource messages, Clock clock) {
+	private final MailPreferences preferences;
+
+	Mailer(MailTemplates templates, JdbcClient jdbc, MessageSource messages, Clock clock,
+			MailPreferences preferences) {
+		this.preferences = preferences;
 		this.templates = templates;
 		this.jdbc = jdbc;
 		this.messages = messages;
@@ -46,6 +50,9 @@ public class Mailer {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void sendNotice(String to, Locale locale, String key, Object[] subjectArguments, Object[] bodyArguments,
 			String link, @Nullable String linkTextKey) {
+		if (!preferences.wants(to, MailPreferences.topicOf(key))) {
+			return;
+		}
 		String body = messages.getMessage(key + ".body", bodyArguments, locale);
 		send(new Notice(to, locale, messages.getMessage(key + ".subject", subjectArguments, locale),
 				List.of(body.strip().split("\n\n")), link,
@@ -56,6 +63,9 @@ public class Mailer {
 	/** Queues {@code mail}; must run inside the transaction of the change that causes it. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void send(Mail mail) {
+		if (!preferences.wants(mail.to(), MailPreferences.topicOf(mail.template()))) {
+			return;
+		}
 		MailTemplates.Rendered rendered = templates.render(mail);
 		Instant now = clock.instant();
 		jdbc.sql("""

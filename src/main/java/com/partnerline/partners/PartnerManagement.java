@@ -167,6 +167,36 @@ public class PartnerManagement {
 	}
 
 	/**
+	 * Changes the partner's name (also its account's display name), company and country.
+	 * @throws ApiProblem 422 naming {@code name} or {@code country}
+	 */
+	@Transactional
+	public Partner changeProfile(PartnerId partnerId, @Nullable String name, @Nullable String company,
+			@Nullable String country) {
+		List<com.partnerline.kernel.FieldProblem> problems = new java.util.ArrayList<>();
+		if (name == null || name.isBlank()) {
+			problems.add(new com.partnerline.kernel.FieldProblem("name", "validation.required"));
+		}
+		else if (name.strip().length() > 200) {
+			problems.add(new com.partnerline.kernel.FieldProblem("name", "validation.tooLong"));
+		}
+		if (company != null && company.strip().length() > 200) {
+			problems.add(new com.partnerline.kernel.FieldProblem("company", "validation.tooLong"));
+		}
+		String code = country == null ? "" : country.strip().toUpperCase(java.util.Locale.ROOT);
+		if (!java.util.Set.of(java.util.Locale.getISOCountries()).contains(code)) {
+			problems.add(new com.partnerline.kernel.FieldProblem("country", "partners.countryUnknown"));
+		}
+		if (!problems.isEmpty()) {
+			throw ApiProblem.invalid(problems);
+		}
+		String companyName = company == null || company.isBlank() ? null : company.strip();
+		store.updateProfile(partnerId, name.strip(), companyName, code);
+		accounts.changeDisplayName(partnerId.value(), name.strip());
+		return store.byId(partnerId).orElseThrow();
+	}
+
+	/**
 	 * The partner making the current request.
 	 * @throws ApiProblem 401 without a caller, 403 when the caller is not a partner
 	 */

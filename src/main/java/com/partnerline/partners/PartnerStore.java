@@ -85,6 +85,12 @@ class PartnerStore {
 			.list();
 	}
 
+	void updateProfile(PartnerId id, String name, @Nullable String company, String country) {
+		jdbc.sql("UPDATE partners SET name = ?, company = ?, country = ? WHERE id = ?")
+			.params(name, company, country, id.value())
+			.update();
+	}
+
 	void recordAcceptance(UUID accountId, @Nullable Long vendorId, String version, Instant at,
 			@Nullable String clientAddress) {
 		jdbc.sql("""

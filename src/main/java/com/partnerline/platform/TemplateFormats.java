@@ -7,6 +7,9 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Currency;
 
+import com.partnerline.accounts.AccountManagement;
+import com.partnerline.accounts.Caller;
+import com.partnerline.accounts.CurrentCaller;
 import com.partnerline.kernel.Formats;
 import com.partnerline.kernel.Money;
 
@@ -19,6 +22,15 @@ import org.springframework.stereotype.Component;
  */
 @Component("formats")
 class TemplateFormats {
+
+	private final CurrentCaller currentCaller;
+
+	private final AccountManagement accounts;
+
+	TemplateFormats(CurrentCaller currentCaller, AccountManagement accounts) {
+		this.currentCaller = currentCaller;
+		this.accounts = accounts;
+	}
 
 	public String money(Money money) {
 		return Formats.money(money, LocaleContextHolder.getLocale());
@@ -44,8 +56,13 @@ class TemplateFormats {
 		return Formats.date(date, LocaleContextHolder.getLocale());
 	}
 
+	/** In the signed-in person's own time zone when it chose one (account settings), else in {@code zone}. */
 	public String dateTime(Instant instant, String zone) {
-		return Formats.dateTime(instant.atZone(ZoneId.of(zone)), LocaleContextHolder.getLocale());
+		ZoneId shown = currentCaller.get()
+			.map(Caller::accountId)
+			.flatMap(accounts::timeZone)
+			.orElseGet(() -> ZoneId.of(zone));
+		return Formats.dateTime(instant.atZone(shown), LocaleContextHolder.getLocale());
 	}
 
 	public String month(YearMonth month) {

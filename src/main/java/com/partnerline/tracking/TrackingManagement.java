@@ -49,8 +49,11 @@ public class TrackingManagement {
 	// links never change once made, so a node may keep them
 	private final LoadingCache<String, Optional<Link>> links;
 
+	private final ClickWriter writer;
+
 	TrackingManagement(TrackingStore store, CatalogManagement catalog, PartnerManagement partners,
-			ClickIdentity identity, Clock clock) {
+			ClickIdentity identity, Clock clock, ClickWriter writer) {
+		this.writer = writer;
 		this.store = store;
 		this.catalog = catalog;
 		this.partners = partners;
@@ -110,6 +113,32 @@ public class TrackingManagement {
 	}
 
 	/** The partner's links in one vendor's program, newest first. */
+	/**
+	 * Records clicks that happened earlier (an import, the demo data) through the same
+	 * click writer and repeat rule as redirects, and waits until they are stored.
+	 * @throws IllegalArgumentException for a time after now
+	 */
+	public void importClicks(Link link, List<PastClick> clicks) {
+		java.time.Instant now = clock.instant();
+		List<java.util.concurrent.CompletableFuture<Void>> stored = new java.util.ArrayList<>();
+		for (PastClick click : clicks) {
+			if (click.at().isAfter(now)) {
+				throw new IllegalArgumentException("a click to import lies in the future: " + click.at());
+			}
+			stored.add(writer.record(new ClickWriter.Pending(link.vendorId().value(),
+					ClickIdentity.newClickId(click.at()), click.at(), link.code(), link.partnerId().value(),
+					link.subId(), identity.addressHash(click.address()), click.userAgent(), click.referrer(),
+					ClickIdentity.isBot(click.userAgent()), new java.util.concurrent.CompletableFuture<>())));
+		}
+		java.util.concurrent.CompletableFuture.allOf(stored.toArray(java.util.concurrent.CompletableFuture[]::new))
+			.join();
+	}
+
+	/** A click to import: when, from which address (only its keyed hash is stored) and browser. */
+	public record PastClick(java.time.Instant at, String address, @Nullable String userAgent,
+			@Nullable String referrer) {
+	}
+
 	public List<Link> links(VendorId vendorId, PartnerId partnerId) {
 		return store.links(vendorId, partnerId);
 	}

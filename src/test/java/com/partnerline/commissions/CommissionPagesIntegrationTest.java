@@ -92,7 +92,11 @@ class CommissionPagesIntegrationTest extends IntegrationTest {
 		Session session = Session.login(port, "manager@kaspersky.example", "demo-manager-2026");
 		HttpResponse<String> page = session.get("/console/vendors/kaspersky/commissions?month=2024-01&lang=en");
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("Close the month").contains("hx-post");
+		// the page leads to a confirmation step with the totals; that step posts the close with htmx
+		assertThat(page.body()).contains("Review the totals");
+		HttpResponse<String> confirm = session.get("/console/vendors/kaspersky/commissions/close/confirm?month=2024-01&lang=en");
+		assertThat(confirm.statusCode()).isEqualTo(200);
+		assertThat(confirm.body()).contains("Close January 2024 now").contains("hx-post");
 		HttpResponse<String> refused = session.post("/console/vendors/kaspersky/commissions/close",
 				Map.of("month", "2099-01"), Map.of("HX-Request", "true"));
 		assertThat(refused.body()).contains("alert error");

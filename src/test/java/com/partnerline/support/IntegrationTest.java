@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * own vendors, partners and emails with {@link #unique(String)}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "partnerline.data-dir=target/test-data/${random.uuid}", "partnerline.demo=true", "partnerline.embedded-durable=false",
+		properties = { "partnerline.data-dir=target/test-data/${random.uuid}", "partnerline.demo=true", "partnerline.demo-activity=false", "partnerline.embedded-durable=false",
 				"partnerline.admin-token=" + IntegrationTest.ADMIN_TOKEN, "db-scheduler.polling-interval=1s",
 				// Mail goes to the one GreenMail of the test JVM, and quickly.
 				"spring.mail.host=127.0.0.1",
