@@ -348,7 +348,7 @@ class Library {
 	}
 
 	/** One entry of the partner's library; {@code code} is the HTML to paste. */
-	record PartnerItem(String id, String kind, String name, int version, @Nullable Integer width,
+	record PartnerItem(String creativeId, String kind, String name, int version, @Nullable Integer width,
 			@Nullable Integer height, String url, String code, @Nullable String trackingLink,
 			@Nullable String product, @Nullable String language, @Nullable Long impressions, @Nullable Long clicks) {
 	}
