@@ -322,8 +322,10 @@ class Seminars {
 		variables.put("name", partner.name());
 		variables.put("vendor", vendor.name());
 		variables.put("title", seminar.title());
-		variables.put("startsAt", seminar.startsAt());
-		variables.put("timeZone", seminar.timeZone());
+		variables.put("when", seminar.startsAt()
+			.format(java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.LONG,
+					java.time.format.FormatStyle.SHORT)
+				.withLocale(partner.locale())) + " (" + seminar.timeZone() + ")");
 		variables.put("location", seminar.location() == null ? "" : seminar.location());
 		variables.put("link", publicUrl.link("/panel/programs/" + vendor.slug() + "/seminars"));
 		variables.put("calendarLink", publicUrl.link("/panel/programs/" + vendor.slug() + "/seminars/" + seminar.id()
