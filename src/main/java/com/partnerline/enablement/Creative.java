@@ -11,11 +11,11 @@ record Creative(UUID id, long vendorId, String kind, String name, int version, i
 		@Nullable Integer height, @Nullable String targetUrl, @Nullable String product, @Nullable String language,
 		Instant uploadedAt, String uploadedBy) {
 
-	boolean isImage() {
+	public boolean isImage() {
 		return contentType.startsWith("image/");
 	}
 
-	boolean isSvg() {
+	public boolean isSvg() {
 		return contentType.equals("image/svg+xml");
 	}
 
