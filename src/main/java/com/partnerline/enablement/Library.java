@@ -173,6 +173,9 @@ class Library {
 		String productFilter = Texts.optional(product);
 		String languageFilter = Texts.optional(language);
 		String kindFilter = Texts.optional(kind) == null ? null : kind.strip().toUpperCase(Locale.ROOT);
+		if (!Texts.isCode(productFilter) || !Texts.isCode(languageFilter) || !Texts.isCode(kindFilter)) {
+			return List.of();
+		}
 		LocalDate from = today(vendor).minusDays(30);
 		Map<UUID, Long> counted = store.impressions(vendor.id(), partner, from);
 		Map<String, Long> clicks = new java.util.HashMap<>();
@@ -288,7 +291,7 @@ class Library {
 
 	private @Nullable String product(Vendor vendor, @Nullable String value, List<FieldProblem> errors) {
 		String product = Texts.optional(value);
-		if (product != null && catalog.findProduct(vendor.id(), product).isEmpty()) {
+		if (product != null && (!Texts.isCode(product) || catalog.findProduct(vendor.id(), product).isEmpty())) {
 			errors.add(new FieldProblem("product", "enablement.error.product"));
 		}
 		return product;

@@ -126,6 +126,9 @@ class Seminars {
 			if (startsAt != null && !startsAt.isAfter(clock.instant())) {
 				errors.add(new FieldProblem("startsAt", "enablement.error.startsInPast"));
 			}
+			else if (startsAt != null && startsAt.isAfter(clock.instant().plus(Duration.ofDays(3660)))) {
+				errors.add(new FieldProblem("startsAt", "enablement.error.startsTooLate"));
+			}
 		}
 		if (draft.durationMinutes() == null || draft.durationMinutes() < 1 || draft.durationMinutes() > 24 * 60) {
 			errors.add(new FieldProblem("durationMinutes", "enablement.error.duration"));
@@ -138,6 +141,9 @@ class Seminars {
 			errors.add(new FieldProblem("mode", "enablement.error.mode"));
 		}
 		String location = Texts.optional(draft.location());
+		if (location != null && Texts.hasControl(location)) {
+			errors.add(new FieldProblem("location", "enablement.error.control"));
+		}
 		if (mode.equals("ON_SITE") && location == null) {
 			errors.add(new FieldProblem("location", "enablement.error.locationRequired"));
 		}
