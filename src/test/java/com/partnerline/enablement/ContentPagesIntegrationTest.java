@@ -28,7 +28,7 @@ class ContentPagesIntegrationTest extends IntegrationTest {
 		String html = pages.json().get(0).path("html").asString();
 		assertThat(html).contains("<h1>Who we are</h1>", "<strong>antivirus</strong>", "href=\"https://example.com/\"")
 			.doesNotContain("<script", "<img", "javascript:");
-		assertThat(admin.put("/api/v1/admin/vendors/" + vendor.slug() + "/pages/Bad Slug!", map("title", "t", "body", "b"))
+		assertThat(admin.put("/api/v1/admin/vendors/" + vendor.slug() + "/pages/Bad_Slug", map("title", "t", "body", "b"))
 			.status()).isIn(400, 404, 422);
 	}
 
