@@ -62,7 +62,10 @@ class ContentFeedsIntegrationTest extends IntegrationTest {
 			assertThat(response.header("Content-Type")).contains(format.equals("rss") ? "rss+xml" : "atom+xml");
 			SyndFeed feed = new SyndFeedInput().build(new StringReader(response.body()));
 			assertThat(feed.getFeedType()).isEqualTo(format.equals("rss") ? "rss_2.0" : "atom_1.0");
-			assertThat(feed.getLanguage()).isEqualTo("ru");
+			com.rometools.rome.feed.WireFeed wire = new com.rometools.rome.io.WireFeedInput()
+				.build(new StringReader(response.body()));
+			assertThat(wire instanceof com.rometools.rome.feed.rss.Channel channel ? channel.getLanguage()
+					: ((com.rometools.rome.feed.atom.Feed) wire).getLanguage()).isEqualTo("ru");
 			assertThat(feed.getTitle()).contains("Новости антивирусной защиты");
 			assertThat(feed.getEntries()).extracting(SyndEntry::getTitle)
 				.containsExactly("Only in English", "Вышло обновление 21.3");
@@ -215,7 +218,7 @@ class ContentFeedsIntegrationTest extends IntegrationTest {
 				assertThat(api.get(path).status()).isEqualTo(200);
 			}
 		}
-		assertThat(FeedStatements.STATEMENTS.get() - before).isZero();
+		assertThat(FeedStatements.STATEMENTS.get() - before).as(FeedStatements.LAST::toString).isZero();
 		// the counter does see the database work of a first rendering
 		publish(admin, vendor.slug(), "av-news", map("title", "Fresh news", "body", "Rendered once."));
 		poll(() -> api.get(paths.get(0)), r -> r.body().contains("Fresh news"));

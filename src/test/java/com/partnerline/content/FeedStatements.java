@@ -30,6 +30,9 @@ class FeedStatements implements BeanPostProcessor {
 
 	static final AtomicLong STATEMENTS = new AtomicLong();
 
+	/** The last statements counted, with the request that made them, for the failure message. */
+	static final java.util.concurrent.ConcurrentLinkedDeque<String> LAST = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (!"dataSource".equals(beanName) || !(bean instanceof DataSource)) {
@@ -45,6 +48,10 @@ class FeedStatements implements BeanPostProcessor {
 						(proxy, method, args) -> {
 							if (COUNTED.contains(method.getName())) {
 								STATEMENTS.incrementAndGet();
+								LAST.addFirst(uri() + " " + (args != null && args.length > 0 ? args[0] : ""));
+								while (LAST.size() > 10) {
+									LAST.pollLast();
+								}
 							}
 							try {
 								return method.invoke(connection, args);
@@ -57,6 +64,11 @@ class FeedStatements implements BeanPostProcessor {
 			return result;
 		});
 		return factory.getProxy();
+	}
+
+	private static String uri() {
+		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+				? attributes.getRequest().getRequestURI() : "";
 	}
 
 	private static boolean inFeedRequest() {
