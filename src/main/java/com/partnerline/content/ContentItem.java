@@ -19,7 +19,13 @@ public record ContentItem(UUID id, VendorId vendorId, ContentKind kind, boolean 
 		Map<String, Translation> translations) {
 
 	public ContentItem {
-		translations = Map.copyOf(translations);
+		java.util.LinkedHashMap<String, Translation> ordered = new java.util.LinkedHashMap<>();
+		for (String lang : java.util.List.of("en", "ru", "fr", "de")) {
+			if (translations.containsKey(lang)) {
+				ordered.put(lang, translations.get(lang));
+			}
+		}
+		translations = java.util.Collections.unmodifiableMap(ordered);
 	}
 
 	/** The text in {@code lang}, else in English. */

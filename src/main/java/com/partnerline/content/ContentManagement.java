@@ -120,8 +120,9 @@ public class ContentManagement {
 			errors.add(new FieldProblem("language", "content.error.language"));
 		}
 		String name = trimmed(draft.name());
-		String mainTitle = firstOf(trimmed(draft.title()), kind == ContentKind.THREAT ? name : null);
 		String mainBody = firstOf(trimmed(draft.body()), trimmed(draft.description()));
+		String mainTitle = firstOf(trimmed(draft.title()),
+				kind == ContentKind.THREAT && mainBody != null ? name : null);
 		if (mainTitle != null || mainBody != null) {
 			texts.put(language, text(mainTitle, mainBody, trimmed(draft.removal()), language, "", errors));
 		}
@@ -141,7 +142,9 @@ public class ContentManagement {
 			});
 		}
 		if (!texts.containsKey("en")) {
-			errors.add(new FieldProblem(texts.isEmpty() ? "title" : "translations.en", "content.error.englishRequired"));
+			errors.add(new FieldProblem(
+					!texts.isEmpty() ? "translations.en" : kind == ContentKind.THREAT ? "description" : "title",
+					"content.error.englishRequired"));
 		}
 		Instant publishAt = null;
 		boolean draftOnly = Boolean.TRUE.equals(draft.draft());

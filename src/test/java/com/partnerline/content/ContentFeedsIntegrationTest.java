@@ -198,7 +198,7 @@ class ContentFeedsIntegrationTest extends IntegrationTest {
 				map("name", unique("x"), "type", "MONSTER", "dangerLevel", 9, "activeFrom", "2026-12-05", "activeTo",
 						"2026-12-01"));
 		assertThat(bad.status()).isEqualTo(422);
-		assertThat(bad.errorFields()).contains("type", "dangerLevel", "activeTo", "body");
+		assertThat(bad.errorFields()).contains("type", "dangerLevel", "activeTo", "description");
 	}
 
 	@Test
