@@ -3,8 +3,12 @@ package com.partnerline.content;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.partnerline.kernel.VendorId;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -15,20 +19,35 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Rendered feeds and informers, kept whole (bytes, ETag, Last-Modified) so that a
  * burst of readers costs no database work. A change on this node drops them once its
- * transaction commits; other nodes see it when their entries expire
- * ({@code partnerline.content.cache-ttl}, a few seconds).
+ * transaction commits. An entry older than {@code partnerline.content.cache-ttl} (a few
+ * seconds) is rendered again in the background on its next read while readers keep
+ * getting the old bytes: that is how other nodes' changes (and the passing of time:
+ * scheduled items, the rating's windows) arrive, at one rendering per entry and TTL
+ * whatever the number of readers. Entries nobody reads for 10 minutes are dropped.
  */
 @Component
 class ContentCaches {
 
-	private final Cache<Object, Rendered> rendered;
+	private final Map<Class<?>, Function<Object, Rendered>> renderers = new ConcurrentHashMap<>();
+
+	private final LoadingCache<Object, Rendered> rendered;
 
 	ContentCaches(@Value("${partnerline.content.cache-ttl:PT5S}") Duration ttl) {
-		this.rendered = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(20_000).build();
+		this.rendered = Caffeine.newBuilder()
+			.refreshAfterWrite(ttl)
+			.expireAfterAccess(Duration.ofMinutes(10))
+			.maximumSize(20_000)
+			.build(key -> renderers.get(key.getClass()).apply(key));
 	}
 
-	Rendered get(Object key, java.util.function.Function<Object, Rendered> render) {
-		return rendered.get(key, render);
+	/** How keys of {@code type} are rendered (each renderer registers itself once). */
+	@SuppressWarnings("unchecked")
+	<K> void register(Class<K> type, Function<K, Rendered> renderer) {
+		renderers.put(type, key -> renderer.apply((K) key));
+	}
+
+	Rendered get(Object key) {
+		return rendered.get(key);
 	}
 
 	/** Content of the vendor changed: drop what was rendered from it. */

@@ -119,7 +119,7 @@ class ContentPagesController {
 	String console(@PathVariable String vendor, @RequestParam(required = false) @Nullable String kind,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		Vendor found = access.requireManaged(vendor);
-		ContentKind filter = kind == null || kind.isBlank() ? null : ContentKind.valueOf(kind);
+		ContentKind filter = kind == null || kind.isBlank() ? null : kindOrNull(kind);
 		int size = 20;
 		long total = content.count(found.id(), filter);
 		model.addAttribute("vendor", found);
@@ -159,15 +159,26 @@ class ContentPagesController {
 				texts.put(lang, new ContentDraft.TranslationDraft(title, body, null, form.get("removal_" + lang)));
 			}
 		}
-		ContentKind contentKind = ContentKind.valueOf(kind);
+		ContentKind contentKind = kindOrNull(kind);
 		boolean threat = contentKind == ContentKind.THREAT;
+		Integer danger = null;
+		String dangerText = form.get("dangerLevel");
+		if (threat && dangerText != null && !dangerText.isBlank()) {
+			try {
+				danger = Integer.valueOf(dangerText.strip());
+			}
+			catch (NumberFormatException ex) {
+				danger = 0;
+			}
+		}
 		ContentDraft draft = new ContentDraft(null, null, null, texts, form.containsKey("draft"), null,
-				threat ? form.get("name") : null, threat ? form.get("type") : null,
-				threat && form.get("dangerLevel") != null && !form.get("dangerLevel").isBlank()
-						? Integer.valueOf(form.get("dangerLevel")) : null,
+				threat ? form.get("name") : null, threat ? form.get("type") : null, danger,
 				threat ? form.get("firstSeen") : null, threat ? form.get("activeFrom") : null,
 				threat ? form.get("activeTo") : null, null, null);
 		try {
+			if (contentKind == null) {
+				throw ApiProblem.invalidField("kind", "content.error.choice");
+			}
 			content.create(found, contentKind, draft, null);
 			redirect.addFlashAttribute("saved", true);
 		}
@@ -177,6 +188,15 @@ class ContentPagesController {
 					: problem.fieldMessages(messages, LocaleContextHolder.getLocale()));
 		}
 		return "redirect:/console/vendors/" + found.slug() + "/content";
+	}
+
+	private static @Nullable ContentKind kindOrNull(String kind) {
+		try {
+			return ContentKind.valueOf(kind.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	@PostMapping("/console/vendors/{vendor}/content-agreements")

@@ -43,7 +43,7 @@ class FeedWriter {
 	byte[] write(Document feed, String format) {
 		return switch (format) {
 			case "rss" -> xml(rss(feed));
-			case "atom" -> xml(atom(feed));
+			case "atom" -> atomXml(feed);
 			case "json" -> jsonFeed(feed);
 			default -> throw new IllegalArgumentException(format);
 		};
@@ -134,6 +134,30 @@ class FeedWriter {
 		DCModule dc = new DCModuleImpl();
 		dc.setLanguage(item.language());
 		return new ArrayList<>(List.of(dc));
+	}
+
+	/**
+	 * Atom through Rome's JDOM document, with {@code xml:lang} on the feed and on each
+	 * entry (Rome's Atom generator writes neither).
+	 */
+	private static byte[] atomXml(Document feed) {
+		try {
+			org.jdom2.Document xml = new WireFeedOutput().outputJDom(atom(feed));
+			org.jdom2.Element root = xml.getRootElement();
+			root.setAttribute("lang", feed.language(), org.jdom2.Namespace.XML_NAMESPACE);
+			List<org.jdom2.Element> entries = root.getChildren("entry", root.getNamespace());
+			for (int i = 0; i < entries.size() && i < feed.items().size(); i++) {
+				String lang = feed.items().get(i).language();
+				if (!lang.equals(feed.language())) {
+					entries.get(i).setAttribute("lang", lang, org.jdom2.Namespace.XML_NAMESPACE);
+				}
+			}
+			org.jdom2.output.Format format = org.jdom2.output.Format.getPrettyFormat().setEncoding("UTF-8");
+			return new org.jdom2.output.XMLOutputter(format).outputString(xml).getBytes(StandardCharsets.UTF_8);
+		}
+		catch (FeedException ex) {
+			throw new IllegalStateException("feed could not be written", ex);
+		}
 	}
 
 	private static byte[] xml(WireFeed feed) {

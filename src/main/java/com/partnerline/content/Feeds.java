@@ -53,13 +53,14 @@ class Feeds {
 		this.texts = texts;
 		this.publicUrl = publicUrl;
 		this.clock = clock;
+		caches.register(Key.class, this::render);
 	}
 
 	record Key(VendorId vendorId, Feed feed, String format, String lang, int maxItems, int ttlMinutes) {
 	}
 
 	ContentCaches.Rendered rendered(Key key) {
-		return caches.get(key, k -> render((Key) k));
+		return caches.get(key);
 	}
 
 	private ContentCaches.Rendered render(Key key) {

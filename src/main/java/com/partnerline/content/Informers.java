@@ -95,6 +95,7 @@ class Informers {
 		try (InputStream in = new ClassPathResource("content/informer-widget.js").getInputStream()) {
 			this.script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
+		caches.register(Key.class, this::render);
 	}
 
 	enum Style {
@@ -134,7 +135,7 @@ class Informers {
 	}
 
 	ContentCaches.Rendered rendered(Key key) {
-		return caches.get(key, k -> render((Key) k));
+		return caches.get(key);
 	}
 
 	Settings settings(PartnerId partnerId) {

@@ -62,17 +62,16 @@ class ContentFeedsIntegrationTest extends IntegrationTest {
 			assertThat(response.header("Content-Type")).contains(format.equals("rss") ? "rss+xml" : "atom+xml");
 			SyndFeed feed = new SyndFeedInput().build(new StringReader(response.body()));
 			assertThat(feed.getFeedType()).isEqualTo(format.equals("rss") ? "rss_2.0" : "atom_1.0");
-			com.rometools.rome.feed.WireFeed wire = new com.rometools.rome.io.WireFeedInput()
-				.build(new StringReader(response.body()));
-			assertThat(wire instanceof com.rometools.rome.feed.rss.Channel channel ? channel.getLanguage()
-					: ((com.rometools.rome.feed.atom.Feed) wire).getLanguage()).isEqualTo("ru");
+			org.jdom2.Element root = new org.jdom2.input.SAXBuilder().build(new StringReader(response.body()))
+				.getRootElement();
+			assertThat(format.equals("rss") ? root.getChild("channel").getChildText("language")
+					: root.getAttributeValue("lang", org.jdom2.Namespace.XML_NAMESPACE)).isEqualTo("ru");
 			assertThat(feed.getTitle()).contains("Новости антивирусной защиты");
 			assertThat(feed.getEntries()).extracting(SyndEntry::getTitle)
 				.containsExactly("Only in English", "Вышло обновление 21.3");
 			assertThat(feed.getEntries())
 				.allSatisfy(e -> assertThat(e.getLink()).startsWith("https://partners.example.test/content/"));
-			assertThat(response.body()).contains(format.equals("rss") ? "<language>ru</language>" : "xml:lang=\"ru\"")
-				.contains("<dc:language>en</dc:language>");
+			assertThat(response.body()).contains("<dc:language>en</dc:language>");
 		}
 		Api.Response json = api.get("/feeds/av-news.json?key=" + key + "&lang=fr");
 		assertThat(json.status()).isEqualTo(200);

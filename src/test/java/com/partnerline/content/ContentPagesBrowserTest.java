@@ -65,6 +65,7 @@ class ContentPagesBrowserTest extends IntegrationTest {
 			browser.type("#item-title-de", title + " auf Deutsch");
 			browser.type("#item-body-de", "In der Konsole geschrieben.");
 			browser.clickAndWait("#item-submit");
+			assertThat(browser.driver().findElements(By.id("errors"))).as(browser.pageSource()).isEmpty();
 			assertThat(browser.find("#content-saved").isDisplayed()).isTrue();
 			assertThat(browser.text("#content-items")).contains(title).contains("EN DE");
 
