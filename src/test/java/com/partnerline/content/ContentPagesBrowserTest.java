@@ -2,6 +2,7 @@ package com.partnerline.content;
 
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 
 import com.partnerline.support.Browser;
 import com.partnerline.support.IntegrationTest;
@@ -72,12 +73,27 @@ class ContentPagesBrowserTest extends IntegrationTest {
 			browser.go("/content/kaspersky/calendar");
 			YearMonth month = YearMonth.now(ZoneId.of("Europe/Moscow"));
 			assertThat(browser.driver().findElements(By.cssSelector("#calendar tbody tr"))).hasSize(month.lengthOfMonth());
-			assertThat(browser.text("#day-" + month.atDay(1))).isNotBlank();
+			assertThat(browser.driver().findElements(By.id("day-" + month.atDay(1)))).as(browser.pageSource()).hasSize(1);
 		}
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM content_item_history h JOIN content_translations t ON t.item_id = h.item_id
 				WHERE t.lang = 'de' AND t.title = ?""").param(title + " auf Deutsch").query(Long.class).single())
 			.isEqualTo(1);
+	}
+
+
+	@Test
+	void anotherPartnerSeesNoneOfTheDemoPartnersAgreements() {
+		com.partnerline.support.Fixtures.TestPartner other = newPartner(newVendor());
+		List<String> keys = jdbc.sql("SELECT feed_key FROM content_agreements").query(String.class).list();
+		try (Browser browser = Browser.open("http://127.0.0.1:" + port)) {
+			browser.logIn(other.email(), com.partnerline.support.Fixtures.PASSWORD);
+			browser.go("/panel/content");
+			assertThat(browser.find("#agreements-empty").isDisplayed()).isTrue();
+			String page = browser.pageSource();
+			assertThat(keys).isNotEmpty().allSatisfy(key -> assertThat(page).doesNotContain(key));
+			assertThat(browser.find("#informer-code-js").getAttribute("value")).contains("/informer/" + other.code() + ".js");
+		}
 	}
 
 }
