@@ -48,7 +48,7 @@ PARTNERLINE_DATA_DIR="$WORK/data" PARTNERLINE_PORT=$APP_PORT PARTNERLINE_ADMIN_T
   java -Xms1g -Xmx2g ${BENCH_JAVA_OPTS:-} -jar "$JAR" --logging.level.root=WARN --logging.level.com.partnerline.platform=INFO ${BENCH_APP_ARGS:-} \
   > "$WORK/app.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 180); do
+for _ in $(seq 1 ${BENCH_START_WAIT:-600}); do
   curl -fs "http://127.0.0.1:$APP_PORT/actuator/health" >/dev/null 2>&1 && break
   sleep 1
 done

@@ -138,6 +138,13 @@ class ContentFeedsIntegrationTest extends IntegrationTest {
 		assertThat(bad.errorFields()).contains("feeds", "maxItems");
 		assertThat(partner.api().get("/api/v1/admin/vendors/" + vendor.slug() + "/content-agreements").status())
 			.isEqualTo(403);
+
+		// usage: the answered requests (not the refused ones) are counted, in batches
+		for (int i = 0; i < 4; i++) {
+			assertThat(api.get("/feeds/av-news.rss?key=" + key).status()).isEqualTo(200);
+		}
+		poll(() -> admin.get("/api/v1/admin/vendors/" + vendor.slug() + "/content-agreements"),
+				r -> r.json().get(0).path("requests").asLong() == 5);
 	}
 
 	@Test
