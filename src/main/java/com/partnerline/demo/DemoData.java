@@ -62,9 +62,11 @@ class DemoData implements ApplicationRunner {
 
 	/** Whether this start created the demo vendor: only then does {@link DemoActivity} add its months of activity. */
 	private volatile boolean loadedNow;
+	private final DemoContent demoContent;
 
 	DemoData(PartnerlineSettings settings, CatalogManagement catalog, PartnerManagement partners,
-			AccountManagement accounts, JdbcClient jdbc) {
+			AccountManagement accounts, JdbcClient jdbc, DemoContent demoContent) {
+		this.demoContent = demoContent;
 		this.settings = settings;
 		this.catalog = catalog;
 		this.partners = partners;
@@ -81,6 +83,7 @@ class DemoData implements ApplicationRunner {
 		// Several nodes may start at once: one loads, the others find it loaded.
 		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('partnerline.demo'))").query().singleRow();
 		if (catalog.findVendor(VENDOR).isPresent()) {
+			demoContent.load(catalog.vendor(VENDOR));
 			return;
 		}
 		Vendor vendor = catalog
@@ -108,6 +111,7 @@ class DemoData implements ApplicationRunner {
 				Role.VENDOR_MANAGER, AccountStatus.ACTIVE, Locale.ENGLISH));
 		accounts.grantVendor(manager.id(), vendor.id().value());
 		loadedNow = true;
+		demoContent.load(vendor);
 		log.info("Demo data loaded: vendor '{}', partner {} / {}, vendor manager {} / {}", VENDOR, PARTNER_EMAIL,
 				PARTNER_PASSWORD, MANAGER_EMAIL, MANAGER_PASSWORD);
 	}
