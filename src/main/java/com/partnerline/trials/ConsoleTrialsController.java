@@ -61,12 +61,23 @@ class ConsoleTrialsController {
 			long started, long converted, @Nullable BigDecimal rate) {
 	}
 
+	/** The orders the table can be sorted in: newest month first, else the largest figures first. */
+	static final Map<String, java.util.Comparator<Row>> SORTS = Map.of("month",
+			java.util.Comparator.comparing(Row::month).reversed(), "started",
+			java.util.Comparator.comparingLong(Row::started).reversed(), "converted",
+			java.util.Comparator.comparingLong(Row::converted).reversed(), "rate",
+			java.util.Comparator.comparing(Row::rate, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())),
+			"product", java.util.Comparator.comparing(Row::product));
+
 	@GetMapping("/console/vendors/{vendor}/trials")
 	String dashboard(@PathVariable String vendor, @RequestParam(required = false) @Nullable String from,
-			@RequestParam(required = false) @Nullable String to, Model model) {
+			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String sort,
+			Model model) {
 		Vendor found = access.requireManaged(vendor);
 		YearMonth[] range = range(found, from, to);
-		List<Row> rows = rows(found, range[0], range[1]);
+		String order = sort != null && SORTS.containsKey(sort) ? sort : "month";
+		List<Row> rows = rows(found, range[0], range[1]).stream().sorted(SORTS.get(order)).toList();
+		model.addAttribute("sort", order);
 		model.addAttribute("vendor", found);
 		model.addAttribute("rows", rows);
 		model.addAttribute("from", range[0].toString());

@@ -95,6 +95,9 @@ class TrialBrowserIntegrationTest extends IntegrationTest {
 			assertThat(browser.text("#trial-figures")).contains(partner.code()).contains("Product");
 			assertThat(browser.text("#trial-totals")).contains("1 trial started");
 			assertThat(browser.find("#trials-csv").getAttribute("href")).contains("/trials.csv");
+			browser.clickAndWait("#sort-started");
+			assertThat(browser.currentUrl()).contains("sort=started");
+			assertThat(browser.text("#trial-figures")).contains(partner.code());
 		}
 	}
 
