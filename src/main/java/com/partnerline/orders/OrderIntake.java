@@ -24,6 +24,7 @@ import com.partnerline.partners.PartnerManagement;
 import com.partnerline.tracking.ReferralClaim;
 import com.partnerline.tracking.ResolvedReferral;
 import com.partnerline.tracking.TrackingManagement;
+import com.partnerline.trials.TrialManagement;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -64,6 +65,8 @@ class OrderIntake {
 
 	private final TrackingManagement tracking;
 
+	private final TrialManagement trials;
+
 	private final Clock clock;
 
 	private final ObjectReader reader;
@@ -71,10 +74,11 @@ class OrderIntake {
 	/** Partners' login emails: they change rarely, and a self-referral check may lag a minute behind. */
 	private final LoadingCache<PartnerId, Optional<String>> partnerEmails;
 
-	OrderIntake(OrderManagement orders, TrackingManagement tracking, PartnerManagement partners, Clock clock,
-			ObjectMapper mapper) {
+	OrderIntake(OrderManagement orders, TrackingManagement tracking, TrialManagement trials,
+			PartnerManagement partners, Clock clock, ObjectMapper mapper) {
 		this.orders = orders;
 		this.tracking = tracking;
+		this.trials = trials;
 		this.clock = clock;
 		this.reader = mapper.readerFor(JsonNode.class).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 		this.partnerEmails = Caffeine.newBuilder()
@@ -132,11 +136,21 @@ class OrderIntake {
 			.put("linkCode", linkCode).put("coupon", upper(coupon));
 		ResolvedReferral resolved = tracking.resolve(vendor,
 				new ReferralClaim(namedPartner, clickId, linkCode, coupon, cookie), occurredAt.toInstant());
+		Attribution attribution = Attribution.valueOf(resolved.source().name());
+		if (resolved.partnerId() == null && email != null) {
+			// last: a trial the customer started through a partner's link, within its conversion window
+			Optional<PartnerId> trialPartner = trials.referringPartner(vendor.id(), email,
+					items.stream().map(OrderItem::sku).toList(), occurredAt.toInstant());
+			if (trialPartner.isPresent()) {
+				resolved = new ResolvedReferral(trialPartner.get(), resolved.source(), null, null);
+				attribution = Attribution.TRIAL;
+			}
+		}
 		boolean selfReferral = resolved.partnerId() != null && email != null
 				&& email.equalsIgnoreCase(partnerEmails.get(resolved.partnerId()).orElse(null));
 		RecordedOrder recorded = orders.record(vendor,
 				new NewOrder(orderId, occurredAt, currency, lower(email), upper(country), items, resolved.partnerId(),
-						Attribution.valueOf(resolved.source().name()), resolved.clickId(), selfReferral,
+						attribution, resolved.clickId(), selfReferral,
 						ContentHash.of(canonical), resolved.subId()));
 		return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.body(new OrderResponse(recorded.orderId(),

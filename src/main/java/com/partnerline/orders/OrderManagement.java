@@ -25,6 +25,7 @@ import com.partnerline.kernel.VendorId;
 import com.partnerline.orders.Orders.MonthFigures;
 import com.partnerline.orders.Orders.Stored;
 import com.partnerline.orders.Orders.StoredRefund;
+import com.partnerline.trials.TrialManagement;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -54,8 +55,12 @@ public class OrderManagement {
 
 	private final Clock clock;
 
-	OrderManagement(Orders orders, CatalogManagement catalog, ApplicationEventPublisher events, Clock clock) {
+	private final TrialManagement trials;
+
+	OrderManagement(Orders orders, CatalogManagement catalog, ApplicationEventPublisher events, Clock clock,
+			TrialManagement trials) {
 		this.orders = orders;
+		this.trials = trials;
 		this.catalog = catalog;
 		this.events = events;
 		this.clock = clock;
@@ -78,6 +83,11 @@ public class OrderManagement {
 			return replay(vendor, orders.find(vendor.id(), order.orderId()).orElseThrow(), order.contentHash());
 		}
 		events.publishEvent(new OrderRecorded(vendor.id(), order.orderId(), row.partnerId(), YearMonth.from(row.period())));
+		if (order.customerEmail() != null) {
+			// in the order's transaction: the order is recorded once, and so is the conversion of a trial
+			trials.purchased(vendor.id(), order.orderId(), order.customerEmail(),
+					order.items().stream().map(OrderItem::sku).toList(), order.occurredAt().toInstant());
+		}
 		return new RecordedOrder(order.orderId(), row.partnerId(), new Money(row.amount(), vendor.currency()),
 				new Money(row.originalAmount(), order.currency()), row.rate(), YearMonth.from(row.period()), true);
 	}

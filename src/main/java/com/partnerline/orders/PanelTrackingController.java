@@ -3,6 +3,7 @@ package com.partnerline.orders;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ import com.partnerline.tracking.ClickDay;
 import com.partnerline.tracking.Link;
 import com.partnerline.tracking.NewLink;
 import com.partnerline.tracking.TrackingManagement;
+import com.partnerline.trials.TrialManagement;
+import com.partnerline.trials.TrialMonth;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -55,9 +58,13 @@ class PanelTrackingController {
 
 	private final PublicUrl publicUrl;
 
+	private final TrialManagement trials;
+
 	PanelTrackingController(OrderManagement orders, TrackingManagement tracking, CatalogManagement catalog,
-			PartnerManagement partners, MessageSource messages, Clock clock, PublicUrl publicUrl) {
+			PartnerManagement partners, MessageSource messages, Clock clock, PublicUrl publicUrl,
+			TrialManagement trials) {
 		this.publicUrl = publicUrl;
+		this.trials = trials;
 		this.orders = orders;
 		this.tracking = tracking;
 		this.catalog = catalog;
@@ -119,6 +126,13 @@ class PanelTrackingController {
 		model.addAttribute("subIds", new ArrayList<>(perSubId.values()));
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
+		// the last six months of trials started through the partner's links, newest first
+		List<TrialMonth> trialMonths = new ArrayList<>(trials.partnerMonths(found, membership.partnerId(),
+				YearMonth.from(to).minusMonths(5), YearMonth.from(to)));
+		java.util.Collections.reverse(trialMonths);
+		model.addAttribute("trialMonths", trialMonths);
+		model.addAttribute("trialsStarted", trialMonths.stream().mapToLong(TrialMonth::started).sum());
+		model.addAttribute("trialPage", publicUrl.link("/trial/" + found.slug() + "?ref=" + partners.currentPartner().code()));
 		return "orders/panel";
 	}
 

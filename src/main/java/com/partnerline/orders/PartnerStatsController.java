@@ -15,6 +15,8 @@ import com.partnerline.partners.Membership;
 import com.partnerline.partners.PartnerManagement;
 import com.partnerline.tracking.ClickMonth;
 import com.partnerline.tracking.TrackingManagement;
+import com.partnerline.trials.TrialManagement;
+import com.partnerline.trials.TrialMonth;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,8 +46,12 @@ class PartnerStatsController {
 
 	private final Clock clock;
 
+	private final TrialManagement trials;
+
 	PartnerStatsController(OrderManagement orders, TrackingManagement tracking, CatalogManagement catalog,
-			PartnerManagement partners, ObjectProvider<MonthlyCommission> commissions, Clock clock) {
+			PartnerManagement partners, ObjectProvider<MonthlyCommission> commissions, Clock clock,
+			TrialManagement trials) {
+		this.trials = trials;
 		this.orders = orders;
 		this.tracking = tracking;
 		this.catalog = catalog;
@@ -74,6 +80,7 @@ class PartnerStatsController {
 		}
 		List<ClickMonth> clicks = tracking.monthlyClicks(found, membership.partnerId(), start, end);
 		List<MonthlyOrders> sales = orders.partnerMonths(found.id(), membership.partnerId(), start, end);
+		List<TrialMonth> trialMonths = trials.partnerMonths(found, membership.partnerId(), start, end);
 		MonthlyCommission commission = commissions.getIfAvailable();
 		List<MonthStats> result = new ArrayList<>();
 		for (int i = 0; i < clicks.size(); i++) {
@@ -81,7 +88,8 @@ class PartnerStatsController {
 			MonthlyOrders o = sales.get(i);
 			MonthlyCommission.Figures figures = commission == null ? null
 					: commission.of(found.id(), membership.partnerId(), c.month());
-			result.add(new MonthStats(c.month().toString(), c.clicks(), c.counted(), 0, o.orders(),
+			result.add(new MonthStats(c.month().toString(), c.clicks(), c.counted(),
+					trialMonths.get(i).started(), trialMonths.get(i).converted(), o.orders(),
 					new Money(o.volume(), found.currency()).rounded().toDecimalString(),
 					found.currency().getCurrencyCode(), figures == null ? null : figures.band(),
 					figures == null ? null : figures.rate().stripTrailingZeros().toPlainString(),
@@ -92,13 +100,15 @@ class PartnerStatsController {
 	}
 
 	/**
-	 * @param trials trials started through the partner's links (0 until the trials module reports them)
+	 * @param trials trials started through the partner's links that month
+	 * @param trialConversions of those trials, how many have been converted into a purchase so far
 	 * @param volume the month's volume, rounded half-even to the currency's minor unit
 	 * @param band the band the month's volume reaches (the statement's, once the month is closed)
 	 * @param rate the commission rate applied, as a fraction
 	 * @param commission volume × rate, rounded once
 	 */
-	record MonthStats(String month, long clicks, long countedClicks, long trials, long orders, String volume,
+	record MonthStats(String month, long clicks, long countedClicks, long trials, long trialConversions,
+			long orders, String volume,
 			String currency, @Nullable String band, @Nullable String rate, @Nullable String commission) {
 	}
 

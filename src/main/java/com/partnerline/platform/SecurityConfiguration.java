@@ -48,7 +48,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
 class SecurityConfiguration {
 
 	static final String[] PUBLIC_PAGES = { "/", "/login", "/signup/**", "/confirm", "/password/**", "/programs/**",
-			"/r/**", "/material/**", "/feeds/**", "/informer/**", "/scan", "/dev/mail", "/webjars/**", "/css/**", "/js/**",
+			"/r/**", "/material/**", "/feeds/**", "/informer/**", "/scan", "/trial/**", "/.well-known/**", "/dev/mail", "/webjars/**", "/css/**", "/js/**",
 			"/images/**", "/favicon.ico", "/error", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
 			"/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**" };
 
