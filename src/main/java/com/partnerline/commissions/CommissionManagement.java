@@ -198,6 +198,7 @@ public class CommissionManagement {
 		statements.markClosed(vendorId, month, now);
 		long written = System.nanoTime();
 		events.publishEvent(new MonthClosed(vendorId, month));
+		events.publishEvent(new PayoutBatchCreated(vendorId, month, batchId));
 		long published = System.nanoTime();
 		CloseResult result = closed(vendorId, month, true);
 		log.info("Closed {} of {}: {} statements, payout batch {} (ms: read {}, compute {}, write {}, events {}, "

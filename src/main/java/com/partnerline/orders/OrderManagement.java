@@ -77,7 +77,8 @@ public class OrderManagement {
 			// Delivered before (or a concurrent delivery won): answer as a retry.
 			return replay(vendor, orders.find(vendor.id(), order.orderId()).orElseThrow(), order.contentHash());
 		}
-		events.publishEvent(new OrderRecorded(vendor.id(), order.orderId(), row.partnerId(), YearMonth.from(row.period())));
+		events.publishEvent(new OrderRecorded(vendor.id(), order.orderId(), row.partnerId(), YearMonth.from(row.period()),
+				new Money(row.amount(), vendor.currency())));
 		return new RecordedOrder(order.orderId(), row.partnerId(), new Money(row.amount(), vendor.currency()),
 				new Money(row.originalAmount(), order.currency()), row.rate(), YearMonth.from(row.period()), true);
 	}
@@ -128,7 +129,8 @@ public class OrderManagement {
 			return replay(vendor, orders.findRefund(vendor.id(), refund.refundId()).orElseThrow(), orderId,
 					refund.contentHash());
 		}
-		events.publishEvent(new RefundRecorded(vendor.id(), refund.refundId(), orderId, YearMonth.from(period)));
+		events.publishEvent(new RefundRecorded(vendor.id(), refund.refundId(), orderId, YearMonth.from(period),
+				order.partnerId(), new Money(converted, vendor.currency())));
 		return new RecordedRefund(refund.refundId(), orderId, new Money(converted, vendor.currency()), true);
 	}
 
