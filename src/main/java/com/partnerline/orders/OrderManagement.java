@@ -54,7 +54,14 @@ public class OrderManagement {
 
 	private final Clock clock;
 
-	OrderManagement(Orders orders, CatalogManagement catalog, ApplicationEventPublisher events, Clock clock) {
+	private final RiskRules riskRules;
+
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	OrderManagement(Orders orders, CatalogManagement catalog, ApplicationEventPublisher events, Clock clock,
+			RiskRules riskRules, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.riskRules = riskRules;
+		this.jdbc = jdbc;
 		this.orders = orders;
 		this.catalog = catalog;
 		this.events = events;
@@ -76,6 +83,23 @@ public class OrderManagement {
 		if (!orders.insert(row, order.items(), clock.instant())) {
 			// Delivered before (or a concurrent delivery won): answer as a retry.
 			return replay(vendor, orders.find(vendor.id(), order.orderId()).orElseThrow(), order.contentHash());
+		}
+		java.util.Optional<String> hold = row.partnerId() == null || row.selfReferral() ? java.util.Optional.empty()
+				: riskRules.judge(vendor.id(), row.partnerId(), catalog.policies(vendor.id()), row.occurredAt(),
+						row.customerEmail(), order.customerIp());
+		if (order.customerIp() != null || hold.isPresent()) {
+			// A held order counts nowhere until a manager releases it (counted_at is set then).
+			jdbc.sql("""
+					UPDATE orders SET customer_ip = ?, hold_status = ?, hold_reason = ?,
+					  counted_at = CASE WHEN ? THEN NULL ELSE counted_at END
+					WHERE vendor_id = ? AND order_id = ?""")
+				.params(order.customerIp(), hold.isPresent() ? "HELD" : null, hold.orElse(null), hold.isPresent(),
+						vendor.id().value(), order.orderId())
+				.update();
+		}
+		if (hold.isPresent()) {
+			events.publishEvent(new OrderHeld(vendor.id(), order.orderId(), row.partnerId(),
+					new Money(row.amount(), vendor.currency()), hold.get()));
 		}
 		events.publishEvent(new OrderRecorded(vendor.id(), order.orderId(), row.partnerId(), YearMonth.from(row.period()),
 				new Money(row.amount(), vendor.currency())));

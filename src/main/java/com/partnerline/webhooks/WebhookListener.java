@@ -7,7 +7,9 @@ import com.partnerline.commissions.MonthClosed;
 import com.partnerline.commissions.PayoutBatchCreated;
 import com.partnerline.commissions.PayoutBatchPaid;
 import com.partnerline.communication.TicketCreated;
+import com.partnerline.orders.OrderHeld;
 import com.partnerline.orders.OrderRecorded;
+import com.partnerline.orders.OrderReleased;
 import com.partnerline.orders.RefundRecorded;
 import com.partnerline.partners.ContractAccepted;
 import com.partnerline.partners.PartnerJoined;
@@ -57,6 +59,21 @@ class WebhookListener {
 				data("orderId", event.orderId(), "partnerId", event.partnerId().toString(), "month",
 						event.period().toString(), "amount", event.amount().toDecimalString(), "currency",
 						event.amount().currency().getCurrencyCode()));
+	}
+
+	@EventListener
+	void on(OrderHeld event) {
+		webhooks.enqueue(event.vendorId(), event.partnerId(), WebhookEvent.ORDER_HELD,
+				data("orderId", event.orderId(), "partnerId", event.partnerId().toString(), "amount",
+						event.amount().toDecimalString(), "currency", event.amount().currency().getCurrencyCode(),
+						"reason", event.reason()));
+	}
+
+	@EventListener
+	void on(OrderReleased event) {
+		webhooks.enqueue(event.vendorId(), event.partnerId(), WebhookEvent.ORDER_RELEASED,
+				data("orderId", event.orderId(), "partnerId", event.partnerId().toString(), "decision",
+						event.decision(), "reason", event.reason()));
 	}
 
 	@EventListener
