@@ -130,6 +130,20 @@ class StatementStore {
 	record Rated(BigDecimal volume, BigDecimal rate) {
 	}
 
+	/** Fixes the month whose payout batch pays the statements of {@code month}. */
+	void schedulePayout(VendorId vendorId, YearMonth month, YearMonth payoutMonth) {
+		template.update("UPDATE statements SET payout_month = ? WHERE vendor_id = ? AND month = ? AND payout_month IS NULL",
+				payoutMonth.atDay(1), vendorId.value(), month.atDay(1));
+	}
+
+	/** The month whose payout batch pays the statement (its own month for statements closed without a delay). */
+	YearMonth payoutMonth(long statementId) {
+		java.time.LocalDate month = template.queryForObject(
+				"SELECT COALESCE(payout_month, month) FROM statements WHERE id = ?", java.time.LocalDate.class,
+				statementId);
+		return YearMonth.from(month);
+	}
+
 	void insertStatements(VendorId vendorId, YearMonth month, Currency currency, Collection<Statement> statements,
 			Instant now) {
 		int size = statements.size();

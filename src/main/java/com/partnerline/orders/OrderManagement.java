@@ -80,13 +80,14 @@ public class OrderManagement {
 		Assert.hasText(order.orderId(), "orderId must not be empty");
 		Assert.notEmpty(order.items(), "an order has at least one item");
 		Orders.Row row = row(vendor, order);
+		// judged against the orders before this one (a retry of a stored order is answered below)
+		java.util.Optional<String> hold = row.partnerId() == null || row.selfReferral() ? java.util.Optional.empty()
+				: riskRules.judge(vendor.id(), row.partnerId(), catalog.policies(vendor.id()), row.occurredAt(),
+						row.customerEmail(), order.customerIp());
 		if (!orders.insert(row, order.items(), clock.instant())) {
 			// Delivered before (or a concurrent delivery won): answer as a retry.
 			return replay(vendor, orders.find(vendor.id(), order.orderId()).orElseThrow(), order.contentHash());
 		}
-		java.util.Optional<String> hold = row.partnerId() == null || row.selfReferral() ? java.util.Optional.empty()
-				: riskRules.judge(vendor.id(), row.partnerId(), catalog.policies(vendor.id()), row.occurredAt(),
-						row.customerEmail(), order.customerIp());
 		if (order.customerIp() != null || hold.isPresent()) {
 			// A held order counts nowhere until a manager releases it (counted_at is set then).
 			jdbc.sql("""

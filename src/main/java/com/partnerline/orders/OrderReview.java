@@ -112,13 +112,29 @@ public class OrderReview {
 		Instant now = clock.instant();
 		jdbc.sql("""
 				UPDATE orders SET hold_status = ?, reviewed_at = ?, reviewed_by = ?, review_reason = ?,
-				  counted_at = CASE WHEN ? THEN ? ELSE NULL END
+				  counted_at = CAST(? AS timestamptz)
 				WHERE vendor_id = ? AND order_id = ?""")
-			.params(target, Timestamp.from(now), actor, why, target.equals("RELEASED"), Timestamp.from(now),
+			.params(target, Timestamp.from(now), actor, why, target.equals("RELEASED") ? Timestamp.from(now) : null,
 					vendor.id().value(), orderId)
 			.update();
 		audit.record(actor, vendor.id().value(), "ORDER_" + target, orderId, why);
 		events.publishEvent(new OrderReleased(vendor.id(), orderId, new PartnerId(held.partnerId()), kind, why));
+	}
+
+	/**
+	 * Decides several held orders the same way with one reason, all or none.
+	 * @throws ApiProblem as {@link #review}; 422 naming {@code orderIds} when none is given
+	 */
+	@Transactional
+	public int reviewAll(Vendor vendor, List<String> orderIds, @Nullable String decision, @Nullable String reason,
+			String actor) {
+		if (orderIds.isEmpty()) {
+			throw ApiProblem.invalidField("orderIds", "orders.noneSelected");
+		}
+		for (String orderId : orderIds.stream().distinct().limit(1000).toList()) {
+			review(vendor, orderId, decision, reason, actor);
+		}
+		return (int) orderIds.stream().distinct().limit(1000).count();
 	}
 
 	/**
