@@ -400,7 +400,7 @@ public class CatalogManagement {
 
 	}
 
-	/** {@code riskRules} of the program settings; an absent rule keeps its setting. */
+	// riskRules of the program settings; an absent rule keeps its setting.
 	public record RiskRulesDraft(Boolean sameAddressOrDomain, Boolean repeatCustomer, Boolean refundRate) {
 	}
 

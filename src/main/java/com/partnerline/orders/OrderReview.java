@@ -176,8 +176,12 @@ public class OrderReview {
 	}
 
 	private boolean paid(VendorId vendor, LocalDate month) {
-		return jdbc.sql("SELECT count(*) FROM payout_batches WHERE vendor_id = ? AND month = ? AND status = 'PAID'")
-			.params(vendor.value(), month)
+		// the batch that pays the month's statements: a later one under payoutDelayMonths
+		return jdbc.sql("""
+				SELECT count(*) FROM payout_batches b WHERE b.vendor_id = ? AND b.status = 'PAID'
+				AND b.month = COALESCE((SELECT p.payout_month FROM statement_payout_months p
+				                        WHERE p.vendor_id = b.vendor_id AND p.month = ?), ?)""")
+			.params(vendor.value(), month, month)
 			.query(Long.class)
 			.single() > 0;
 	}
@@ -189,12 +193,12 @@ public class OrderReview {
 			@Nullable String review, boolean counted, @Nullable LocalDate settled) {
 	}
 
-	/** An order waiting for review; {@code amount} in the program currency, unrounded. */
+	// An order waiting for review; amount in the program currency, unrounded.
 	public record HeldOrder(String orderId, PartnerId partnerId, BigDecimal amount, String currency, String reason,
 			Instant occurredAt, Instant receivedAt) {
 	}
 
-	/** One of a partner's orders as the partner sees it. */
+	// One of a partner's orders as the partner sees it.
 	public record Transaction(String orderId, Instant occurredAt, BigDecimal amount, String currency, String status,
 			@Nullable String holdReason, @Nullable String reviewReason) {
 	}

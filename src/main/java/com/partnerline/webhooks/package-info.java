@@ -8,7 +8,7 @@
  * like processors sign to us ({@link com.partnerline.kernel.HmacSignature}), and retries
  * with exponential backoff for 24 hours. Endpoints on loopback or private addresses are
  * refused unless {@code PARTNERLINE_WEBHOOK_ALLOW_PRIVATE=true}, at registration and again
- * after name resolution at each delivery. Design: docs/adr/0024-webhooks-holds-and-payout-timing.md.
+ * after name resolution at each delivery. Design: docs/adr/0024-webhooks-and-risk-holds.md.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Webhooks")
 @org.jspecify.annotations.NullMarked
