@@ -14,13 +14,21 @@ class FormLoginEvents {
 
 	private final LoginThrottle throttle;
 
-	FormLoginEvents(LoginThrottle throttle) {
+	private final LogonAddresses addresses;
+
+	FormLoginEvents(LoginThrottle throttle, LogonAddresses addresses) {
 		this.throttle = throttle;
+		this.addresses = addresses;
 	}
 
 	@EventListener
 	void succeeded(InteractiveAuthenticationSuccessEvent event) {
 		throttle.succeeded(event.getAuthentication().getName());
+		if (event.getAuthentication()
+			.getDetails() instanceof org.springframework.security.web.authentication.WebAuthenticationDetails details
+				&& details.getRemoteAddress() != null) {
+			addresses.recordByEmail(event.getAuthentication().getName(), details.getRemoteAddress());
+		}
 	}
 
 }

@@ -21,7 +21,10 @@ class TokenController {
 
 	private final LoginThrottle throttle;
 
-	TokenController(AccountManagement accounts, LoginThrottle throttle) {
+	private final LogonAddresses addresses;
+
+	TokenController(AccountManagement accounts, LoginThrottle throttle, LogonAddresses addresses) {
+		this.addresses = addresses;
 		this.accounts = accounts;
 		this.throttle = throttle;
 	}
@@ -37,6 +40,7 @@ class TokenController {
 			throw ApiProblem.unauthorized("accounts.badCredentials");
 		}
 		throttle.succeeded(request.email());
+		addresses.recordByEmail(request.email(), address);
 		AccountManagement.IssuedToken token = accounts.issueToken(account);
 		return new TokenResponse(token.token(), token.expiresAt());
 	}

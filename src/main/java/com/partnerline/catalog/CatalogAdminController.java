@@ -53,18 +53,20 @@ class CatalogAdminController {
 	Map<String, Object> vendor(@PathVariable String vendor) {
 		Vendor found = access.requireManaged(vendor);
 		return Map.of("vendor", VendorView.of(found, null), "program",
-				catalog.findProgram(found.id()).map(ProgramView::of).map(Object.class::cast).orElse(Map.of()),
+				catalog.findProgram(found.id()).map(p -> ProgramView.of(p, catalog.policies(found.id()))).map(Object.class::cast).orElse(Map.of()),
 				"products", catalog.products(found.id()).stream().map(ProductView::of).toList());
 	}
 
 	@PutMapping("/{vendor}/program")
 	ProgramView saveProgram(@PathVariable String vendor, @RequestBody ProgramDraft draft) {
-		return ProgramView.of(catalog.saveProgram(access.requireManaged(vendor), draft));
+		Vendor found = access.requireManaged(vendor);
+		return ProgramView.of(catalog.saveProgram(found, draft), catalog.policies(found.id()));
 	}
 
 	@GetMapping("/{vendor}/program")
 	ProgramView program(@PathVariable String vendor) {
-		return ProgramView.of(catalog.program(access.requireManaged(vendor)));
+		Vendor found = access.requireManaged(vendor);
+		return ProgramView.of(catalog.program(found), catalog.policies(found.id()));
 	}
 
 	@PutMapping("/{vendor}/products/{sku}")
@@ -98,9 +100,10 @@ class CatalogAdminController {
 	}
 
 	record ProgramView(boolean open, List<BandView> bands, String affiliateCap, String internetCap, int cookieDays,
-			String minPayout, int trialConversionDays, String termsVersion, String termsText) {
+			String minPayout, int trialConversionDays, String termsVersion, String termsText, int payoutDelayMonths,
+			Map<String, Boolean> riskRules) {
 
-		static ProgramView of(Program program) {
+		static ProgramView of(Program program, ProgramPolicies policies) {
 			return new ProgramView(program.open(),
 					program.bands()
 						.stream()
@@ -108,7 +111,9 @@ class CatalogAdminController {
 						.toList(),
 					plain(program.affiliateCap()), plain(program.internetCap()), program.cookieDays(),
 					program.minPayout().setScale(2).toPlainString(), program.trialConversionDays(),
-					program.termsVersion(), program.termsText());
+					program.termsVersion(), program.termsText(), policies.payoutDelayMonths(),
+					Map.of("sameAddressOrDomain", policies.sameAddressOrDomain(), "repeatCustomer",
+							policies.repeatCustomer(), "refundRate", policies.refundRate()));
 		}
 
 	}

@@ -197,10 +197,25 @@ public class CatalogManagement {
 		if (!problems.isEmpty()) {
 			throw ApiProblem.invalid(problems);
 		}
+		ProgramPolicies oldPolicies = store.policies(vendor.id()).orElse(ProgramPolicies.DEFAULTS);
+		int delay = draft.payoutDelayMonths() != null ? draft.payoutDelayMonths() : oldPolicies.payoutDelayMonths();
+		if (delay < 0 || delay > 12) {
+			problems.add(new FieldProblem("payoutDelayMonths", "catalog.payoutDelayRange"));
+		}
+		RiskRulesDraft rules = draft.riskRules();
+		ProgramPolicies policies = new ProgramPolicies(delay,
+				rules == null || rules.sameAddressOrDomain() == null ? oldPolicies.sameAddressOrDomain()
+						: rules.sameAddressOrDomain(),
+				rules == null || rules.repeatCustomer() == null ? oldPolicies.repeatCustomer() : rules.repeatCustomer(),
+				rules == null || rules.refundRate() == null ? oldPolicies.refundRate() : rules.refundRate());
+		if (!problems.isEmpty()) {
+			throw ApiProblem.invalid(problems);
+		}
 		boolean open = draft.open() != null ? draft.open() : current.map(Program::open).orElse(true);
 		Program program = new Program(vendor.id(), open, bands, affiliateCap, internetCap, cookieDays,
 				minPayout, conversionDays, termsVersion, termsText);
 		store.saveProgram(program, clock.instant());
+		store.savePolicies(vendor.id(), policies);
 		return program;
 	}
 
@@ -378,7 +393,25 @@ public class CatalogManagement {
 	/** Program settings; {@literal null} fields keep their value. */
 	public record ProgramDraft(List<BandDraft> bands, BigDecimal affiliateCap, BigDecimal internetCap,
 			Integer cookieDays, BigDecimal minPayout, Integer trialConversionDays, String termsVersion,
-			String termsText, Boolean open) {
+			String termsText, Boolean open, Integer payoutDelayMonths, RiskRulesDraft riskRules) {
+
+		/** A draft that leaves payout timing and risk rules as they are. */
+		public ProgramDraft(List<BandDraft> bands, BigDecimal affiliateCap, BigDecimal internetCap, Integer cookieDays,
+				BigDecimal minPayout, Integer trialConversionDays, String termsVersion, String termsText,
+				Boolean open) {
+			this(bands, affiliateCap, internetCap, cookieDays, minPayout, trialConversionDays, termsVersion, termsText,
+					open, null, null);
+		}
+
+	}
+
+	// riskRules of the program settings; an absent rule keeps its setting.
+	public record RiskRulesDraft(Boolean sameAddressOrDomain, Boolean repeatCustomer, Boolean refundRate) {
+	}
+
+	/** The program's payout timing and risk rules; the defaults for a vendor without a program. */
+	public ProgramPolicies policies(VendorId vendorId) {
+		return store.policies(vendorId).orElse(ProgramPolicies.DEFAULTS);
 	}
 
 	public record ProductDraft(String name, BigDecimal price, String currency, Integer trialDays) {

@@ -110,6 +110,24 @@ class CatalogStore {
 			.optional();
 	}
 
+	Optional<ProgramPolicies> policies(VendorId vendorId) {
+		return jdbc.sql("""
+				SELECT payout_delay_months, rule_same_address_or_domain, rule_repeat_customer, rule_refund_rate
+				FROM programs WHERE vendor_id = ?""")
+			.param(vendorId.value())
+			.query((rs, row) -> new ProgramPolicies(rs.getInt(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4)))
+			.optional();
+	}
+
+	void savePolicies(VendorId vendorId, ProgramPolicies policies) {
+		jdbc.sql("""
+				UPDATE programs SET payout_delay_months = ?, rule_same_address_or_domain = ?, rule_repeat_customer = ?,
+				  rule_refund_rate = ? WHERE vendor_id = ?""")
+			.params(policies.payoutDelayMonths(), policies.sameAddressOrDomain(), policies.repeatCustomer(),
+					policies.refundRate(), vendorId.value())
+			.update();
+	}
+
 	/** Writes a program, its bands and (when new) its terms version in one go. */
 	void saveProgram(Program program, Instant now) {
 		long vendor = program.vendorId().value();

@@ -194,10 +194,13 @@ public class CommissionManagement {
 		long computed = System.nanoTime();
 		statements.insertStatements(vendorId, month, vendor.currency(), drafts.values(), now);
 		statements.insertLines(vendorId, month, lines);
+		// payoutDelayMonths: this month's statements are paid by the batch of a later close
+		statements.schedulePayout(vendorId, month, month.plusMonths(catalog.policies(vendorId).payoutDelayMonths()));
 		long batchId = payouts.createBatch(vendorId, month, vendor.currency(), now);
 		statements.markClosed(vendorId, month, now);
 		long written = System.nanoTime();
 		events.publishEvent(new MonthClosed(vendorId, month));
+		events.publishEvent(new PayoutBatchCreated(vendorId, month, batchId));
 		long published = System.nanoTime();
 		CloseResult result = closed(vendorId, month, true);
 		log.info("Closed {} of {}: {} statements, payout batch {} (ms: read {}, compute {}, write {}, events {}, "

@@ -46,9 +46,12 @@ class PanelCommissionsController {
 
 	private final PayoutService payouts;
 
+	private final StatementStore statementStore;
+
 	PanelCommissionsController(PartnerManagement partners, CatalogManagement catalog,
 			CommissionManagement commissions, CommissionStanding standing, StatementDocuments documents,
-			StatementPdf pdf, PayoutService payouts) {
+			StatementPdf pdf, PayoutService payouts, StatementStore statementStore) {
+		this.statementStore = statementStore;
 		this.partners = partners;
 		this.catalog = catalog;
 		this.commissions = commissions;
@@ -86,6 +89,7 @@ class PanelCommissionsController {
 		model.addAttribute("currency", found.currency().getCurrencyCode());
 		model.addAttribute("document", document);
 		model.addAttribute("s", document.statement());
+		model.addAttribute("payoutMonth", statementStore.payoutMonth(document.statement().id()));
 		return "commissions/statement";
 	}
 

@@ -41,8 +41,12 @@ class PartnerCommissionsController {
 
 	private final PayoutService payouts;
 
+	private final StatementStore statementStore;
+
 	PartnerCommissionsController(PartnerManagement partners, CatalogManagement catalog,
-			CommissionManagement commissions, StatementDocuments documents, StatementPdf pdf, PayoutService payouts) {
+			CommissionManagement commissions, StatementDocuments documents, StatementPdf pdf, PayoutService payouts,
+			StatementStore statementStore) {
+		this.statementStore = statementStore;
 		this.partners = partners;
 		this.catalog = catalog;
 		this.commissions = commissions;
@@ -74,7 +78,8 @@ class PartnerCommissionsController {
 		if (accept != null && accept.contains(MediaType.APPLICATION_PDF_VALUE)) {
 			return pdfResponse(found, partner, document);
 		}
-		return ResponseEntity.ok(StatementJson.of(found, document));
+		return ResponseEntity
+			.ok(StatementJson.of(found, document, statementStore.payoutMonth(document.statement().id())));
 	}
 
 	@GetMapping("/api/v1/partner/programs/{vendor}/statements/{month}/pdf")

@@ -23,7 +23,10 @@ public class PayoutService {
 
 	private final Clock clock;
 
-	PayoutService(PayoutStore store, Clock clock) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	PayoutService(PayoutStore store, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.store = store;
 		this.clock = clock;
 	}
@@ -83,7 +86,9 @@ public class PayoutService {
 	@Transactional
 	public PayoutBatch markPaid(Vendor vendor, String batchId, String actor) {
 		PayoutBatch batch = batch(vendor, batchId);
-		store.markPaid(vendor.id(), batch.id(), actor, clock.instant());
+		if (store.markPaid(vendor.id(), batch.id(), actor, clock.instant())) {
+			events.publishEvent(new PayoutBatchPaid(vendor.id(), batch.month(), batch.id()));
+		}
 		return store.batch(vendor.id(), batch.id()).orElseThrow();
 	}
 

@@ -39,7 +39,10 @@ class PayoutStore {
 				SELECT s.vendor_id, :batch, s.id, s.partner_id, s.payable, d.method, d.account_holder, d.iban, d.bic,
 				  d.email
 				FROM statements s LEFT JOIN payout_details d ON d.partner_id = s.partner_id
-				WHERE s.vendor_id = :vendor AND s.month = :month AND s.payable > 0""")
+				LEFT JOIN statement_payout_months p ON p.vendor_id = s.vendor_id AND p.month = s.month
+				WHERE s.vendor_id = :vendor AND s.month <= :month AND s.month > :month - interval '13 months'
+				  AND COALESCE(p.payout_month, s.month) <= :month AND s.payable > 0
+				  AND NOT EXISTS (SELECT 1 FROM payout_items i WHERE i.vendor_id = s.vendor_id AND i.statement_id = s.id)""")
 			.param("batch", id)
 			.param("vendor", vendorId.value())
 			.param("month", month.atDay(1))

@@ -1,5 +1,6 @@
 package com.partnerline.commissions;
 
+import java.time.YearMonth;
 import java.util.List;
 
 import com.partnerline.catalog.Vendor;
@@ -8,9 +9,10 @@ import org.jspecify.annotations.Nullable;
 /** A statement with its lines as the partner API writes it. */
 record StatementJson(String vendor, String month, String partnerId, String type, String currency, String volume,
 		String band, String rate, String commission, String adjustments, String broughtForward, String payable,
-		String carriedForward, boolean eligibleForInternet, List<LineJson> lines) {
+		String carriedForward, boolean eligibleForInternet, List<LineJson> lines, String paidWithBatchOf) {
 
-	static StatementJson of(Vendor vendor, StatementDocument document) {
+	/** @param payoutMonth the month whose close makes the batch that pays this statement (payoutDelayMonths) */
+	static StatementJson of(Vendor vendor, StatementDocument document, YearMonth payoutMonth) {
 		Statement s = document.statement();
 		return new StatementJson(vendor.slug(), s.month().toString(), s.partnerId().toString(),
 				s.partnerType().name(), s.currency().getCurrencyCode(), Json.volume(s.volume()), s.band(),
@@ -28,7 +30,8 @@ record StatementJson(String vendor, String month, String partnerId, String type,
 									|| line.kind().equals("REFUND") ? Json.volume(line.amount())
 											: Json.amount(line.amount(), s.currency()),
 							line.rate() == null ? null : Json.rate(line.rate())))
-					.toList());
+					.toList(),
+				payoutMonth.toString());
 	}
 
 	record LineJson(String kind, @Nullable String reference, @Nullable String occurredAt, @Nullable String orderMonth,

@@ -130,6 +130,24 @@ class StatementStore {
 	record Rated(BigDecimal volume, BigDecimal rate) {
 	}
 
+	/** Fixes the month whose payout batch pays the statements of {@code month}. */
+	void schedulePayout(VendorId vendorId, YearMonth month, YearMonth payoutMonth) {
+		template.update("""
+				INSERT INTO statement_payout_months (vendor_id, month, payout_month) VALUES (?, ?, ?)
+				ON CONFLICT (vendor_id, month) DO NOTHING""", vendorId.value(), month.atDay(1), payoutMonth.atDay(1));
+	}
+
+	/** The month whose payout batch pays the statement (its own month for statements closed without a delay). */
+	YearMonth payoutMonth(long statementId) {
+		java.time.LocalDate month = template.queryForObject(
+				"""
+						SELECT COALESCE(p.payout_month, s.month) FROM statements s
+						LEFT JOIN statement_payout_months p ON p.vendor_id = s.vendor_id AND p.month = s.month
+						WHERE s.id = ?""", java.time.LocalDate.class,
+				statementId);
+		return YearMonth.from(month);
+	}
+
 	void insertStatements(VendorId vendorId, YearMonth month, Currency currency, Collection<Statement> statements,
 			Instant now) {
 		int size = statements.size();

@@ -55,9 +55,12 @@ class SupportDesk {
 
 	private final AttachmentRules attachmentRules;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	SupportDesk(TicketStore store, PartnerManagement partners, AccountManagement accounts, Mailer mailer, Clock clock,
 			CommunicationSettings settings, PublicUrl publicUrl,
-			AttachmentRules attachmentRules) {
+			AttachmentRules attachmentRules, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.attachmentRules = attachmentRules;
 		this.store = store;
 		this.partners = partners;
@@ -103,6 +106,7 @@ class SupportDesk {
 				partner.name(), body, now);
 		store.insertMessage(message);
 		attach(message, files);
+		events.publishEvent(new TicketCreated(vendor.id(), partner.id(), ticket.id(), category.name()));
 		return ticket;
 	}
 

@@ -17,13 +17,23 @@ import org.jspecify.annotations.Nullable;
  * @param selfReferral the customer is the partner itself: stored, flagged, not commissioned
  * @param contentHash a hash of what the sender sent; a retry with another hash is a conflict
  * @param subId the sub-id of the partner's link or click the order came through
+ * @param customerIp the customer's address (canonical literal) when the processor sent one
  */
 public record NewOrder(String orderId, OffsetDateTime occurredAt, Currency currency, String customerEmail,
 		String customerCountry, List<OrderItem> items, @Nullable PartnerId partnerId, Attribution attribution,
-		@Nullable String clickId, boolean selfReferral, String contentHash, @Nullable String subId) {
+		@Nullable String clickId, boolean selfReferral, String contentHash, @Nullable String subId,
+		@Nullable String customerIp) {
 
 	public NewOrder {
 		items = List.copyOf(items);
+	}
+
+	/** An order without the customer's address. */
+	public NewOrder(String orderId, OffsetDateTime occurredAt, Currency currency, String customerEmail,
+			String customerCountry, List<OrderItem> items, @Nullable PartnerId partnerId, Attribution attribution,
+			@Nullable String clickId, boolean selfReferral, String contentHash, @Nullable String subId) {
+		this(orderId, occurredAt, currency, customerEmail, customerCountry, items, partnerId, attribution, clickId,
+				selfReferral, contentHash, subId, null);
 	}
 
 	/** An order without a sub-id. */

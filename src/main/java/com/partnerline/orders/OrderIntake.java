@@ -106,6 +106,15 @@ class OrderIntake {
 		if (country != null && !COUNTRY.matcher(country).matches()) {
 			problems.add(new FieldProblem("customer.country", "orders.countryInvalid"));
 		}
+		String ip = text(customer, "ip", 45, false, "customer.ip", problems);
+		if (ip != null) {
+			if (com.google.common.net.InetAddresses.isInetAddress(ip)) {
+				ip = com.google.common.net.InetAddresses.toAddrString(com.google.common.net.InetAddresses.forString(ip));
+			}
+			else {
+				problems.add(new FieldProblem("customer.ip", "orders.ipInvalid"));
+			}
+		}
 		List<OrderItem> items = items(json.path("items"), problems);
 		JsonNode referral = json.path("referral");
 		String partnerText = text(referral, "partnerId", 64, false, "referral.partnerId", problems);
@@ -128,7 +137,12 @@ class OrderIntake {
 		ObjectNode canonical = ContentHash.object();
 		canonical.put("orderId", orderId).put("occurredAt", occurredAt.toInstant().toString())
 			.put("currency", currency.getCurrencyCode());
-		canonical.putObject("customer").put("email", lower(email)).put("country", upper(country));
+		ObjectNode canonicalCustomer = canonical.putObject("customer").put("email", lower(email))
+			.put("country", upper(country));
+		if (ip != null) {
+			// only when sent, so that orders hashed before customer.ip existed keep their hash
+			canonicalCustomer.put("ip", ip);
+		}
 		ArrayNode canonicalItems = canonical.putArray("items");
 		items.forEach(item -> canonicalItems.addObject().put("sku", item.sku())
 			.put("quantity", item.quantity()).put("unitPrice", item.unitPrice().toPlainString()));
@@ -151,7 +165,7 @@ class OrderIntake {
 		RecordedOrder recorded = orders.record(vendor,
 				new NewOrder(orderId, occurredAt, currency, lower(email), upper(country), items, resolved.partnerId(),
 						attribution, resolved.clickId(), selfReferral,
-						ContentHash.of(canonical), resolved.subId()));
+						ContentHash.of(canonical), resolved.subId(), ip));
 		return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.body(new OrderResponse(recorded.orderId(),
 					recorded.partnerId() == null ? null : recorded.partnerId().toString(),

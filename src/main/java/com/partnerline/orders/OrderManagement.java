@@ -57,8 +57,14 @@ public class OrderManagement {
 
 	private final TrialManagement trials;
 
+	private final RiskRules riskRules;
+
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	OrderManagement(Orders orders, CatalogManagement catalog, ApplicationEventPublisher events, Clock clock,
-			TrialManagement trials) {
+			TrialManagement trials, RiskRules riskRules, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+		this.riskRules = riskRules;
+		this.jdbc = jdbc;
 		this.orders = orders;
 		this.trials = trials;
 		this.catalog = catalog;
@@ -78,11 +84,30 @@ public class OrderManagement {
 		Assert.hasText(order.orderId(), "orderId must not be empty");
 		Assert.notEmpty(order.items(), "an order has at least one item");
 		Orders.Row row = row(vendor, order);
+		// judged against the orders before this one (a retry of a stored order is answered below)
+		java.util.Optional<String> hold = row.partnerId() == null || row.selfReferral() ? java.util.Optional.empty()
+				: riskRules.judge(vendor.id(), row.partnerId(), catalog.policies(vendor.id()), row.occurredAt(),
+						row.customerEmail(), order.customerIp());
 		if (!orders.insert(row, order.items(), clock.instant())) {
 			// Delivered before (or a concurrent delivery won): answer as a retry.
 			return replay(vendor, orders.find(vendor.id(), order.orderId()).orElseThrow(), order.contentHash());
 		}
-		events.publishEvent(new OrderRecorded(vendor.id(), order.orderId(), row.partnerId(), YearMonth.from(row.period())));
+		if (order.customerIp() != null || hold.isPresent()) {
+			// A held order counts nowhere until a manager releases it (counted_at is set then).
+			jdbc.sql("""
+					UPDATE orders SET customer_ip = ?, hold_status = ?, hold_reason = ?,
+					  counted_at = CASE WHEN ? THEN NULL ELSE counted_at END
+					WHERE vendor_id = ? AND order_id = ?""")
+				.params(order.customerIp(), hold.isPresent() ? "HELD" : null, hold.orElse(null), hold.isPresent(),
+						vendor.id().value(), order.orderId())
+				.update();
+		}
+		if (hold.isPresent()) {
+			events.publishEvent(new OrderHeld(vendor.id(), order.orderId(), row.partnerId(),
+					new Money(row.amount(), vendor.currency()), hold.get()));
+		}
+		events.publishEvent(new OrderRecorded(vendor.id(), order.orderId(), row.partnerId(), YearMonth.from(row.period()),
+				new Money(row.amount(), vendor.currency())));
 		if (order.customerEmail() != null) {
 			// in the order's transaction: the order is recorded once, and so is the conversion of a trial
 			trials.purchased(vendor.id(), order.orderId(), order.customerEmail(),
@@ -138,7 +163,8 @@ public class OrderManagement {
 			return replay(vendor, orders.findRefund(vendor.id(), refund.refundId()).orElseThrow(), orderId,
 					refund.contentHash());
 		}
-		events.publishEvent(new RefundRecorded(vendor.id(), refund.refundId(), orderId, YearMonth.from(period)));
+		events.publishEvent(new RefundRecorded(vendor.id(), refund.refundId(), orderId, YearMonth.from(period),
+				order.partnerId(), new Money(converted, vendor.currency())));
 		return new RecordedRefund(refund.refundId(), orderId, new Money(converted, vendor.currency()), true);
 	}
 

@@ -88,8 +88,8 @@ class Orders {
 				WITH o AS (
 				  INSERT INTO orders (vendor_id, order_id, partner_id, occurred_at, period, currency, original_amount,
 				    rate, amount, customer_email, customer_name, customer_country, attribution, click_id, sub_id,
-				    self_referral, source, report_id, content_hash, created_at)
-				  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				    self_referral, source, report_id, content_hash, created_at, counted_at)
+				  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				  ON CONFLICT (vendor_id, order_id) DO NOTHING
 				  RETURNING vendor_id, order_id),
 				i AS (
@@ -104,7 +104,8 @@ class Orders {
 					row.originalAmount(), row.rate(), row.amount(), row.customerEmail(), row.customerName(),
 					row.customerCountry(), row.attribution().name(), row.clickId(), row.subId(), row.selfReferral(),
 					row.source(),
-					row.reportId(), row.contentHash(), Timestamp.from(now), lines, skus, quantities, prices)
+					row.reportId(), row.contentHash(), Timestamp.from(now), Timestamp.from(now), lines, skus, quantities,
+					prices)
 			.query(Integer.class)
 			.single();
 		return inserted == 1;
@@ -153,13 +154,13 @@ class Orders {
 		return jdbc.sql("""
 				SELECT partner_id, SUM(value) AS volume FROM (
 				  SELECT o.partner_id, o.amount AS value FROM orders o
-				  WHERE o.vendor_id = :vendor AND o.period = :period AND o.created_at <= :by
+				  WHERE o.vendor_id = :vendor AND o.period = :period AND o.counted_at <= :by
 				    AND o.partner_id IS NOT NULL AND NOT o.self_referral
 				  UNION ALL
 				  SELECT o.partner_id, -r.amount_converted FROM refunds r
 				  JOIN orders o ON o.vendor_id = r.vendor_id AND o.order_id = r.order_id
 				  WHERE r.vendor_id = :vendor AND r.period = :period AND r.created_at <= :by AND o.period = :period
-				    AND o.partner_id IS NOT NULL AND NOT o.self_referral
+				    AND o.counted_at <= :by AND o.partner_id IS NOT NULL AND NOT o.self_referral
 				) v GROUP BY partner_id ORDER BY partner_id""")
 			.param("vendor", vendorId.value())
 			.param("period", period)
@@ -176,18 +177,18 @@ class Orders {
 	List<LateRefund> lateRefunds(VendorId vendorId, LocalDate period, Instant receivedBy,
 			Map<LocalDate, Instant> receivedAfter) {
 		return jdbc.sql("""
-				SELECT o.partner_id, r.refund_id, r.order_id, o.period, o.created_at, o.amount, r.period, r.created_at,
+				SELECT o.partner_id, r.refund_id, r.order_id, o.period, o.counted_at, o.amount, r.period, r.created_at,
 				  r.amount_converted
 				FROM refunds r JOIN orders o ON o.vendor_id = r.vendor_id AND o.order_id = r.order_id
 				WHERE r.vendor_id = :vendor AND r.period = :period AND r.created_at <= :by AND o.period < :period
-				  AND o.partner_id IS NOT NULL AND NOT o.self_referral
+				  AND o.counted_at <= :by AND o.partner_id IS NOT NULL AND NOT o.self_referral
 				UNION ALL
-				SELECT o.partner_id, r.refund_id, r.order_id, o.period, o.created_at, o.amount, r.period, r.created_at,
+				SELECT o.partner_id, r.refund_id, r.order_id, o.period, o.counted_at, o.amount, r.period, r.created_at,
 				  r.amount_converted
 				FROM unnest(CAST(:periods AS date[]), CAST(:after AS timestamptz[])) AS l(period, after)
 				JOIN refunds r ON r.vendor_id = :vendor AND r.period = l.period AND r.created_at > l.after
 				JOIN orders o ON o.vendor_id = r.vendor_id AND o.order_id = r.order_id
-				WHERE r.created_at <= :by AND o.partner_id IS NOT NULL AND NOT o.self_referral
+				WHERE r.created_at <= :by AND o.counted_at <= :by AND o.partner_id IS NOT NULL AND NOT o.self_referral
 				ORDER BY 1, 2""")
 			.param("vendor", vendorId.value())
 			.param("period", period)
@@ -211,10 +212,10 @@ class Orders {
 			return List.of();
 		}
 		return jdbc.sql("""
-				SELECT o.partner_id, o.order_id, o.period, o.created_at, o.amount
+				SELECT o.partner_id, o.order_id, o.period, o.counted_at, o.amount
 				FROM unnest(CAST(:periods AS date[]), CAST(:after AS timestamptz[])) AS l(period, after)
-				JOIN orders o ON o.vendor_id = :vendor AND o.period = l.period AND o.created_at > l.after
-				WHERE o.created_at <= :by AND o.partner_id IS NOT NULL AND NOT o.self_referral
+				JOIN orders o ON o.vendor_id = :vendor AND o.period = l.period AND o.counted_at > l.after
+				WHERE o.counted_at <= :by AND o.partner_id IS NOT NULL AND NOT o.self_referral
 				ORDER BY o.partner_id, o.order_id""")
 			.param("vendor", vendorId.value())
 			.param("periods", dates(receivedAfter))
@@ -233,12 +234,12 @@ class Orders {
 	List<BookedEntry> booked(VendorId vendorId, PartnerId partnerId, LocalDate period, Instant receivedBy) {
 		return jdbc.sql("""
 				SELECT order_id, NULL AS refund_id, occurred_at, amount, self_referral FROM orders
-				WHERE vendor_id = :vendor AND period = :period AND created_at <= :by AND partner_id = :partner
+				WHERE vendor_id = :vendor AND period = :period AND counted_at <= :by AND partner_id = :partner
 				UNION ALL
 				SELECT r.order_id, r.refund_id, r.occurred_at, -r.amount_converted, o.self_referral FROM refunds r
 				JOIN orders o ON o.vendor_id = r.vendor_id AND o.order_id = r.order_id
 				WHERE r.vendor_id = :vendor AND r.period = :period AND r.created_at <= :by AND o.period = :period
-				  AND o.partner_id = :partner AND NOT o.self_referral
+				  AND o.counted_at <= :by AND o.partner_id = :partner AND NOT o.self_referral
 				ORDER BY occurred_at, order_id, refund_id NULLS FIRST""")
 			.param("vendor", vendorId.value())
 			.param("period", period)
@@ -316,7 +317,7 @@ class Orders {
 	List<MonthFigures> partnerMonths(VendorId vendorId, PartnerId partnerId, LocalDate from, LocalDate to) {
 		return jdbc.sql("""
 				SELECT period, count(*) AS orders,
-				  COALESCE(SUM(amount) FILTER (WHERE NOT self_referral), 0) AS volume
+				  COALESCE(SUM(amount) FILTER (WHERE NOT self_referral AND counted_at IS NOT NULL), 0) AS volume
 				FROM orders WHERE vendor_id = ? AND partner_id = ? AND period BETWEEN ? AND ?
 				GROUP BY period ORDER BY period""")
 			.params(vendorId.value(), partnerId.value(), from, to)
@@ -338,6 +339,7 @@ class Orders {
 				LEFT JOIN LATERAL (SELECT SUM(r.amount) AS refunded FROM refunds r
 				  WHERE r.vendor_id = o.vendor_id AND r.order_id = o.order_id AND r.period = o.period) r ON TRUE
 				WHERE o.vendor_id = ? AND o.period BETWEEN ? AND ? AND o.partner_id IS NOT NULL AND NOT o.self_referral
+				  AND o.counted_at IS NOT NULL
 				GROUP BY o.partner_id, o.period, i.sku""")
 			.params(vendorId.value(), from, to)
 			.query((rs, n) -> new ProductSales(new PartnerId(rs.getObject(1, UUID.class)),
@@ -364,7 +366,7 @@ class Orders {
 	List<DayFigures> partnerDays(VendorId vendorId, ZoneId zone, PartnerId partnerId, Instant from, Instant to) {
 		return jdbc.sql("""
 				SELECT (occurred_at AT TIME ZONE ?)::date AS day, sub_id, count(*),
-				  COALESCE(SUM(amount) FILTER (WHERE NOT self_referral), 0)
+				  COALESCE(SUM(amount) FILTER (WHERE NOT self_referral AND counted_at IS NOT NULL), 0)
 				FROM orders WHERE vendor_id = ? AND partner_id = ? AND occurred_at >= ? AND occurred_at < ?
 				GROUP BY 1, 2""")
 			.params(zone.getId(), vendorId.value(), partnerId.value(), Timestamp.from(from), Timestamp.from(to))

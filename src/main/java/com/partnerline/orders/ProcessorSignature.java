@@ -1,16 +1,12 @@
 package com.partnerline.orders;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import com.partnerline.kernel.ApiProblem;
+import com.partnerline.kernel.HmacSignature;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ProcessorSignature {
 
-	static final String HEADER = "X-Partnerline-Signature";
+	static final String HEADER = HmacSignature.HEADER;
 
 	static final Duration TOLERANCE = Duration.ofMinutes(5);
 
@@ -76,20 +72,12 @@ final class ProcessorSignature {
 	}
 
 	static byte[] sign(String secret, long timestamp, byte[] body) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-			return mac.doFinal(body);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return HmacSignature.sign(secret, timestamp, body);
 	}
 
 	/** The header value for a body, as a processor makes it (used by tests and the benchmark's twin). */
 	static String header(String secret, long timestamp, byte[] body) {
-		return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(sign(secret, timestamp, body));
+		return HmacSignature.header(secret, timestamp, body);
 	}
 
 }

@@ -50,8 +50,12 @@ public class PartnerManagement {
 
 	private final ProposalStore proposals;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	PartnerManagement(PartnerStore store, AccountManagement accounts, CatalogManagement catalog,
-			CurrentCaller currentCaller, AuditLog audit, Clock clock, ProposalStore proposals) {
+			CurrentCaller currentCaller, AuditLog audit, Clock clock, ProposalStore proposals,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.proposals = proposals;
 		this.store = store;
 		this.accounts = accounts;
@@ -127,6 +131,7 @@ public class PartnerManagement {
 				clientAddress);
 		audit.record(actor(partnerId), vendor.id().value(), "PROGRAM_TERMS_ACCEPTED", partnerId.toString(),
 				"version " + program.termsVersion() + (clientAddress == null ? "" : " from " + clientAddress));
+		events.publishEvent(new PartnerJoined(vendor.id(), partnerId, PartnerType.AFFILIATE.name()));
 		return new Joined(store.membership(vendor.id(), partnerId).orElseThrow(), true);
 	}
 

@@ -60,8 +60,12 @@ class Proposals {
 
 	private final AccountingPeriods periods;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	Proposals(ProposalStore store, PartnerStore partners, CatalogManagement catalog, AccountManagement accounts,
-			AuditLog audit, Mailer mailer, Links links, Clock clock, AccountingPeriods periods) {
+			AuditLog audit, Mailer mailer, Links links, Clock clock, AccountingPeriods periods,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.periods = periods;
 		this.store = store;
 		this.partners = partners;
@@ -260,6 +264,7 @@ class Proposals {
 			}
 		}
 		notifyPartner(vendor, partner, kind, comment, contract);
+		events.publishEvent(new ProposalDecided(vendor.id(), partner.id(), id, status.name()));
 		return store.find(vendor.id(), id).orElseThrow();
 	}
 
@@ -289,6 +294,7 @@ class Proposals {
 		}
 		audit.record(partner.email(), vendor.id().value(), "CONTRACT_ACCEPTED", partner.id().toString(),
 				"contract " + offered.id() + (clientAddress == null ? "" : " from " + clientAddress));
+		events.publishEvent(new ContractAccepted(vendor.id(), partner.id(), offered.id()));
 		return store.contract(vendor.id(), partner.id(), "ACCEPTED").orElseThrow();
 	}
 
