@@ -238,11 +238,11 @@ public class CloseBenchmark {
 		// that every band is reached; a third each in USD, EUR and GBP; 0.1% self-referrals.
 		jdbc.sql("""
 				INSERT INTO orders (vendor_id, order_id, partner_id, occurred_at, period, currency, original_amount, rate,
-				  amount, customer_email, customer_country, attribution, self_referral, source, content_hash, created_at)
+				  amount, customer_email, customer_country, attribution, self_referral, source, content_hash, created_at, counted_at)
 				SELECT :v, 'o' || g, md5('bench-partner-' || (g % :p + 1))::uuid,
 				  TIMESTAMPTZ '2025-06-01 00:00:00+00' + ((g * 7919) % 2591000) * INTERVAL '1 second', DATE '2025-06-01',
 				  c.currency, c.original, c.rate, round(c.original * c.rate, 6), 'customer' || g || '@bench.example', 'DE',
-				  'PARTNER', g % 1000 = 0, 'NETWORK', 'bench', now()
+				  'PARTNER', g % 1000 = 0, 'NETWORK', 'bench', now(), now()
 				FROM generate_series(1::bigint, :n) g
 				CROSS JOIN LATERAL (SELECT
 				  (ARRAY['USD', 'EUR', 'GBP'])[g % 3 + 1] AS currency,
@@ -265,11 +265,11 @@ public class CloseBenchmark {
 		// 0.1% late: May orders that arrive now, long after May was closed
 		jdbc.sql("""
 				INSERT INTO orders (vendor_id, order_id, partner_id, occurred_at, period, currency, original_amount, rate,
-				  amount, customer_email, customer_country, attribution, self_referral, source, content_hash, created_at)
+				  amount, customer_email, customer_country, attribution, self_referral, source, content_hash, created_at, counted_at)
 				SELECT :v, 'late' || g, md5('bench-partner-' || (g * 7 % :p + 1))::uuid,
 				  TIMESTAMPTZ '2025-05-01 00:00:00+00' + ((g * 7919) % 2591000) * INTERVAL '1 second', DATE '2025-05-01',
 				  'USD', round(((g * 104729) % 9973 + 100) / 10.0, 2), 1, round(((g * 104729) % 9973 + 100) / 10.0, 2),
-				  'late' || g || '@bench.example', 'DE', 'PARTNER', FALSE, 'NETWORK', 'bench', now()
+				  'late' || g || '@bench.example', 'DE', 'PARTNER', FALSE, 'NETWORK', 'bench', now(), now()
 				FROM generate_series(1::bigint, GREATEST(:n / 1000, 1)) g""")
 			.param("v", vendor)
 			.param("p", partners)

@@ -3,7 +3,6 @@ package com.partnerline.content;
 import java.util.Locale;
 import java.util.Map;
 
-import com.ibm.icu.text.MessageFormat;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -22,8 +21,7 @@ class ContentTexts {
 	}
 
 	String format(String key, Locale locale, Map<String, Object> arguments) {
-		String pattern = messages.getMessage(key, null, key, locale);
-		return new MessageFormat(pattern, locale).format(arguments);
+		return messages.getMessage(key, new Object[] { arguments }, key, locale);
 	}
 
 	String text(String key, Locale locale) {

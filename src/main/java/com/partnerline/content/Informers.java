@@ -252,8 +252,8 @@ class Informers {
 			padding:8px 10px;background:#fff;color:#1d2733;max-width:100%}
 			.pl *{box-sizing:border-box}.pl h2{font-size:14px;margin:0 0 6px}.pl h3{font-size:12px;margin:8px 0 4px;\
 			text-transform:uppercase;letter-spacing:.04em}
-			.pl ol,.pl ul{margin:0;padding:0 0 0 18px}.pl li{margin:2px 0}.pl a{color:#0b5cad;text-decoration:none}
-			.pl a:hover,.pl a:focus{text-decoration:underline}.pl .d{display:inline-block;min-width:16px;padding:0 4px;\
+			.pl ol,.pl ul{margin:0;padding:0 0 0 18px}.pl li{margin:2px 0}.pl a{color:#0b5cad;text-decoration:underline}
+			.pl a:hover,.pl a:focus{text-decoration:none}.pl .d{display:inline-block;min-width:16px;padding:0 4px;\
 			border-radius:3px;background:#b3261e;color:#fff;font-size:11px;text-align:center;margin-left:4px}
 			.pl .c{color:#4a5868;font-size:11px;display:block}.pl .m{display:block;margin-top:8px;font-weight:600}
 			.pl-dark{background:#15202b;color:#e6edf3;border-color:#38444d}.pl-dark a{color:#8ab4f8}.pl-dark .c{color:#aab8c5}

@@ -2,7 +2,6 @@ package com.partnerline.enablement;
 
 import java.util.Locale;
 
-import com.ibm.icu.text.MessageFormat;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -25,8 +24,7 @@ class Plurals {
 
 	public String count(String key, long count) {
 		Locale locale = LocaleContextHolder.getLocale();
-		String pattern = messages.getMessage(key, null, locale);
-		return new MessageFormat(pattern, locale).format(new Object[] { count });
+		return messages.getMessage(key, new Object[] { count }, locale);
 	}
 
 }

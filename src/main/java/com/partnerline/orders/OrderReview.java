@@ -138,7 +138,7 @@ public class OrderReview {
 	}
 
 	/**
-	 * The partner's orders with order time in [from, to) months, newest first, each with
+	 * The partner's orders whose order month is from {@code from} up to but not including {@code to}, newest first, each with
 	 * its status: HELD, REJECTED, PENDING (its month is open), ON_STATEMENT (counted on a
 	 * closed month's statement), PAID (that month's payout batch was paid).
 	 */

@@ -2,8 +2,6 @@ package com.partnerline.trials;
 
 import java.util.Locale;
 
-import com.ibm.icu.text.MessageFormat;
-import com.ibm.icu.util.ULocale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -28,9 +26,7 @@ class TrialTexts {
 	}
 
 	String format(Locale locale, String key, Object... arguments) {
-		// without arguments the message source hands the pattern over as written
-		String pattern = messages.getMessage(key, null, locale);
-		return new MessageFormat(pattern, ULocale.forLocale(locale)).format(arguments);
+		return messages.getMessage(key, arguments, locale);
 	}
 
 }

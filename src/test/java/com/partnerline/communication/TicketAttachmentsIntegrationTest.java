@@ -174,7 +174,7 @@ class TicketAttachmentsIntegrationTest extends IntegrationTest {
 			six.add(new Part("note" + i + ".txt", ("note " + i).getBytes(StandardCharsets.UTF_8)));
 		}
 		assertRefused(session, ticket, panel + "/" + ticketId, replies, six,
-				"attachments: at most 5 files may come with one message.");
+				"Attachments: at most 5 files may come with one message.");
 
 		long tickets = jdbc.sql("SELECT count(*) FROM tickets WHERE partner_id = ?")
 			.param(UUID.fromString(partner.id()))

@@ -73,6 +73,28 @@ class MessageRenderingUnitTest {
 
 	/** The message rendered with sample arguments: text for plain ones, several counts for plural and number ones. */
 	private static List<String> renderings(String pattern, Locale locale) {
+		com.ibm.icu.text.MessageFormat parsed;
+		try {
+			parsed = new com.ibm.icu.text.MessageFormat(pattern, locale);
+		}
+		catch (IllegalArgumentException ex) {
+			return List.of(pattern);
+		}
+		if (parsed.usesNamedArguments()) {
+			// patterns of modules that format with named arguments ({vendor}, {day, plural, ...})
+			List<String> renderings = new ArrayList<>();
+			for (int count : new int[] { 0, 1, 2, 5, 21 }) {
+				java.util.Map<String, Object> args = new java.util.HashMap<>();
+				for (String name : parsed.getArgumentNames()) {
+					boolean numeric = Pattern.compile("\\{" + Pattern.quote(name) + "\\s*,\\s*(plural|number|selectordinal)")
+						.matcher(pattern)
+						.find();
+					args.put(name, numeric ? (Object) count : "Arg" + name);
+				}
+				renderings.add(parsed.format(args));
+			}
+			return renderings;
+		}
 		int arguments = 0;
 		java.util.Set<Integer> numeric = new java.util.HashSet<>();
 		Matcher matcher = ARGUMENT.matcher(pattern);

@@ -89,8 +89,8 @@ class NavigationBrowserTest extends IntegrationTest {
 					"Payout details", "Online scanner");
 			assertThat(browser.find("nav.top-nav a[aria-current='page']").getText()).isEqualTo("Control panel");
 			browser.go("/panel/programs/" + vendor.slug() + "/tracking");
-			assertThat(texts(browser, "nav.top-nav .nav-vendor a")).containsExactly("Links and statistics", "Commissions",
-					"Reports", "Support");
+			assertThat(texts(browser, "nav.top-nav .nav-vendor a")).containsExactly("Dashboard", "Links and statistics", "Commissions",
+					"Reports", "Partner support", "Support");
 			browser.clickAndWait("nav.top-nav .nav-vendor a[href$='/commissions']");
 			assertThat(browser.currentUrl()).endsWith("/panel/programs/" + vendor.slug() + "/commissions");
 			assertThat(browser.find("nav.top-nav a[aria-current='page']").getText()).isEqualTo("Commissions");

@@ -62,7 +62,8 @@ public final class PageChecks {
 		}
 		List<String> problems = new ArrayList<>();
 		problems.addAll(accessibility(driver));
-		problems.addAll(html(driver.getPageSource()));
+		// chromedriver marks every frame it has switched into with a cd_frame_id_ attribute of its own
+		problems.addAll(html(driver.getPageSource().replaceAll(" cd_frame_id_=\"[^\"]*\"", "")));
 		if (!problems.isEmpty() && REPORT_ONLY) {
 			try {
 				Files.writeString(Path.of("target", "page-checks.txt"), path + "\n  " + String.join("\n  ", problems) + "\n",
