@@ -28,6 +28,7 @@ import com.partnerline.orders.Orders.StoredRefund;
 import com.partnerline.trials.TrialManagement;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
@@ -59,10 +60,10 @@ public class OrderManagement {
 
 	private final RiskRules riskRules;
 
-	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	private final JdbcClient jdbc;
 
 	OrderManagement(Orders orders, CatalogManagement catalog, ApplicationEventPublisher events, Clock clock,
-			TrialManagement trials, RiskRules riskRules, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+			TrialManagement trials, RiskRules riskRules, JdbcClient jdbc) {
 		this.riskRules = riskRules;
 		this.jdbc = jdbc;
 		this.orders = orders;
