@@ -49,11 +49,15 @@ record DemoPlan(YearMonth current, List<Affiliate> affiliates, List<PlannedOrder
 				if (lastDay == 0) {
 					continue;
 				}
-				double share = back == 0 ? (double) lastDay / month.lengthOfMonth() : 1.0;
-				double target = affiliate.monthlyVolume() * share * (0.8 + 0.4 * random.nextDouble());
+				// the month's sales to aim at: the affiliate's usual volume (pro rata in the current month), give or take 20%
+				BigDecimal share = back == 0
+						? BigDecimal.valueOf(lastDay).divide(BigDecimal.valueOf(month.lengthOfMonth()), 6, RoundingMode.HALF_EVEN)
+						: BigDecimal.ONE;
+				BigDecimal spread = BigDecimal.valueOf(80 + random.nextInt(41)).movePointLeft(2);
+				BigDecimal target = BigDecimal.valueOf(affiliate.monthlyVolume()).multiply(share).multiply(spread);
 				BigDecimal volume = BigDecimal.ZERO;
 				int n = 0;
-				while (volume.doubleValue() < target) {
+				while (volume.compareTo(target) < 0) {
 					String[] product = pick(random, affiliate.monthlyVolume());
 					int quantity = random.nextInt(10) < 8 ? 1 : 2;
 					LocalDate day = month.atDay(1 + random.nextInt(lastDay));

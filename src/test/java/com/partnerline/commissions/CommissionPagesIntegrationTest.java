@@ -1,21 +1,12 @@
 package com.partnerline.commissions;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.catalog.Vendor;
@@ -24,6 +15,7 @@ import com.partnerline.orders.Attribution;
 import com.partnerline.orders.NewOrder;
 import com.partnerline.orders.OrderItem;
 import com.partnerline.orders.OrderManagement;
+import com.partnerline.support.PageSession;
 import com.partnerline.support.Fixtures;
 import com.partnerline.support.Fixtures.TestPartner;
 import com.partnerline.support.IntegrationTest;
@@ -56,7 +48,7 @@ class CommissionPagesIntegrationTest extends IntegrationTest {
 		order(vendor, partner, "pg-2", current.atDay(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC).toString(),
 				"1760.00");
 
-		Session session = Session.login(port, partner.email(), Fixtures.PASSWORD);
+		PageSession session = PageSession.login(port, partner.email(), Fixtures.PASSWORD);
 		HttpResponse<String> page = session.get("/panel/programs/" + vendor.slug() + "/commissions?lang=en");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("id=\"eligible-banner\"")
@@ -89,7 +81,7 @@ class CommissionPagesIntegrationTest extends IntegrationTest {
 	@Test
 	void managerClosesAMonthFromTheConsoleAndDownloadsTheFiles() throws Exception {
 		Vendor vendor = catalog.vendor("kaspersky");
-		Session session = Session.login(port, "manager@kaspersky.example", "demo-manager-2026");
+		PageSession session = PageSession.login(port, "manager@kaspersky.example", "demo-manager-2026");
 		HttpResponse<String> page = session.get("/console/vendors/kaspersky/commissions?month=2024-01&lang=en");
 		assertThat(page.statusCode()).isEqualTo(200);
 		// the page leads to a confirmation step with the totals; that step posts the close with htmx
@@ -141,63 +133,6 @@ class CommissionPagesIntegrationTest extends IntegrationTest {
 		orders.record(vendor, new NewOrder(orderId, OffsetDateTime.parse(at), vendor.currency(), "buyer@example.net",
 				"DE", List.of(new OrderItem("PROD", 1, new BigDecimal(amount))), PartnerId.of(partner.id()),
 				Attribution.PARTNER, null, false, OrderManagement.sha256(orderId)));
-	}
-
-	/** A browser-like session: cookies kept, CSRF token taken from the last page. */
-	static final class Session {
-
-		private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"|name=\"_csrf\" value=\"([^\"]+)\"");
-
-		final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-		final String base;
-
-		String csrf;
-
-		Session(int port) {
-			this.base = "http://127.0.0.1:" + port;
-		}
-
-		static Session login(int port, String email, String password) throws Exception {
-			Session session = new Session(port);
-			session.get("/login");
-			HttpResponse<String> done = session.post("/login", Map.of("username", email, "password", password), Map.of());
-			assertThat(done.statusCode()).isEqualTo(302);
-			assertThat(done.headers().firstValue("Location").orElse("")).doesNotContain("error");
-			return session;
-		}
-
-		HttpRequest.Builder request(String path) {
-			return HttpRequest.newBuilder(URI.create(base + path));
-		}
-
-		HttpResponse<String> get(String path) throws IOException, InterruptedException {
-			HttpResponse<String> response = client.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
-			remember(response.body());
-			return response;
-		}
-
-		HttpResponse<String> post(String path, Map<String, String> form, Map<String, String> headers)
-				throws IOException, InterruptedException {
-			String body = form.entrySet()
-				.stream()
-				.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-				.collect(Collectors.joining("&")) + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
-			HttpRequest.Builder request = request(path).header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body));
-			headers.forEach(request::header);
-			HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			remember(response.body());
-			return response;
-		}
-
-		private void remember(String html) {
-			Matcher matcher = CSRF.matcher(html);
-			if (matcher.find()) {
-				csrf = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-			}
-		}
-
 	}
 
 }

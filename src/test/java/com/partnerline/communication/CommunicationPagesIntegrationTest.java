@@ -1,22 +1,13 @@
 package com.partnerline.communication;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import com.partnerline.accounts.AccountManagement;
 import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.communication.CommunicationFixtures.Manager;
+import com.partnerline.support.PageSession;
 import com.partnerline.support.Fixtures;
 import com.partnerline.support.Fixtures.TestPartner;
 import com.partnerline.support.Fixtures.TestVendor;
@@ -48,7 +39,7 @@ class CommunicationPagesIntegrationTest extends IntegrationTest {
 			.path("ticketId")
 			.asString();
 
-		Session intruder = Session.login(port, other.email(), Fixtures.PASSWORD);
+		PageSession intruder = PageSession.login(port, other.email(), Fixtures.PASSWORD);
 		assertThat(intruder.get("/panel/programs/" + vendor.slug() + "/tickets/" + id).statusCode()).isEqualTo(404);
 		intruder.get("/panel/programs/" + vendor.slug() + "/tickets");
 		HttpResponse<String> reply = intruder.post("/panel/programs/" + vendor.slug() + "/tickets/" + id + "/messages",
@@ -63,7 +54,7 @@ class CommunicationPagesIntegrationTest extends IntegrationTest {
 
 		TestVendor second = newVendor();
 		Manager stranger = CommunicationFixtures.manager(api, accounts, catalog, second);
-		Session strangerSession = Session.login(port, stranger.email(), Fixtures.PASSWORD);
+		PageSession strangerSession = PageSession.login(port, stranger.email(), Fixtures.PASSWORD);
 		assertThat(strangerSession.get("/console/vendors/" + vendor.slug() + "/tickets").statusCode()).isEqualTo(404);
 		assertThat(strangerSession.get("/console/vendors/" + second.slug() + "/tickets/" + id).statusCode())
 			.isEqualTo(404);
@@ -79,7 +70,7 @@ class CommunicationPagesIntegrationTest extends IntegrationTest {
 		partner.api()
 			.post("/api/v1/partner/programs/" + vendor.slug() + "/tickets",
 					map("subject", "Banner sizes", "category", "MARKETING", "body", "Which sizes?"));
-		Session session = Session.login(port, manager.email(), Fixtures.PASSWORD);
+		PageSession session = PageSession.login(port, manager.email(), Fixtures.PASSWORD);
 		String queue = "/console/vendors/" + vendor.slug() + "/tickets";
 
 		assertThat(session.get(queue + "?lang=en").body()).contains("Banner sizes").contains("1 ticket").doesNotContain("1 tickets");
@@ -90,60 +81,6 @@ class CommunicationPagesIntegrationTest extends IntegrationTest {
 			.contains("lang=\"de\"");
 		assertThat(session.get(queue + "?lang=fr").body()).contains("Support de Vendor " + vendor.slug());
 		assertThat(session.get(queue + "?lang=ru").body()).contains("Поддержка Vendor " + vendor.slug());
-	}
-
-	/** A browser-like session: cookies kept, CSRF token taken from the last page. */
-	static final class Session {
-
-		private static final Pattern CSRF = Pattern
-			.compile("name=\"_csrf\" content=\"([^\"]+)\"|name=\"_csrf\" value=\"([^\"]+)\"");
-
-		final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-		final String base;
-
-		String csrf = "";
-
-		Session(int port) {
-			this.base = "http://127.0.0.1:" + port;
-		}
-
-		static Session login(int port, String email, String password) throws Exception {
-			Session session = new Session(port);
-			session.get("/login");
-			HttpResponse<String> done = session.post("/login", Map.of("username", email, "password", password));
-			assertThat(done.statusCode()).isEqualTo(302);
-			assertThat(done.headers().firstValue("Location").orElse("")).doesNotContain("error");
-			return session;
-		}
-
-		HttpResponse<String> get(String path) throws IOException, InterruptedException {
-			HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			remember(response.body());
-			return response;
-		}
-
-		HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
-			String body = form.entrySet()
-				.stream()
-				.map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-				.collect(Collectors.joining("&")) + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
-			HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			remember(response.body());
-			return response;
-		}
-
-		private void remember(String html) {
-			Matcher matcher = CSRF.matcher(html);
-			if (matcher.find()) {
-				csrf = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-			}
-		}
-
 	}
 
 }

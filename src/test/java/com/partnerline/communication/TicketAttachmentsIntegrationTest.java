@@ -16,7 +16,7 @@ import java.util.UUID;
 import com.partnerline.accounts.AccountManagement;
 import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.communication.CommunicationFixtures.Manager;
-import com.partnerline.communication.CommunicationPagesIntegrationTest.Session;
+import com.partnerline.support.PageSession;
 import com.partnerline.support.Fixtures;
 import com.partnerline.support.Fixtures.TestPartner;
 import com.partnerline.support.Fixtures.TestVendor;
@@ -56,7 +56,7 @@ class TicketAttachmentsIntegrationTest extends IntegrationTest {
 		Manager manager = CommunicationFixtures.manager(api, accounts, catalog, vendor);
 		String panel = "/panel/programs/" + vendor.slug() + "/tickets";
 
-		Session partnerSession = Session.login(port, partner.email(), Fixtures.PASSWORD);
+		PageSession partnerSession = PageSession.login(port, partner.email(), Fixtures.PASSWORD);
 		partnerSession.get(panel);
 		HttpResponse<String> opened = post(partnerSession, panel,
 				Map.of("subject", "Screenshot of the report", "category", "TRACKING", "body", "See the files."),
@@ -85,7 +85,7 @@ class TicketAttachmentsIntegrationTest extends IntegrationTest {
 			.contains(panel + "/" + ticketId + "/attachments/" + png)
 			.contains("enctype=\"multipart/form-data\"");
 
-		Session managerSession = Session.login(port, manager.email(), Fixtures.PASSWORD);
+		PageSession managerSession = PageSession.login(port, manager.email(), Fixtures.PASSWORD);
 		String console = "/console/vendors/" + vendor.slug() + "/tickets/" + ticketId;
 		assertThat(managerSession.get(console).body()).contains("screen_shot.png").contains("volumes.csv");
 		HttpResponse<byte[]> managerGetsPng = download(managerSession, console + "/attachments/" + png);
@@ -121,12 +121,12 @@ class TicketAttachmentsIntegrationTest extends IntegrationTest {
 		assertThat(partnerGetsCsv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
 		assertThat(partnerSession.get(panel + "/" + ticketId).body()).contains("statement März.pdf");
 
-		Session intruder = Session.login(port, other.email(), Fixtures.PASSWORD);
+		PageSession intruder = PageSession.login(port, other.email(), Fixtures.PASSWORD);
 		assertThat(download(intruder, panel + "/" + ticketId + "/attachments/" + png).statusCode()).isEqualTo(404);
 		assertThat(download(intruder, panel + "/" + ticketId + "/attachments/" + pdf).statusCode()).isEqualTo(404);
 		TestVendor second = newVendor();
 		Manager stranger = CommunicationFixtures.manager(api, accounts, catalog, second);
-		Session strangerSession = Session.login(port, stranger.email(), Fixtures.PASSWORD);
+		PageSession strangerSession = PageSession.login(port, stranger.email(), Fixtures.PASSWORD);
 		assertThat(download(strangerSession, "/console/vendors/" + second.slug() + "/tickets/" + ticketId
 				+ "/attachments/" + png).statusCode()).isEqualTo(404);
 		assertThat(download(partnerSession, panel + "/" + ticketId + "/attachments/" + UUID.randomUUID()).statusCode())
@@ -145,7 +145,7 @@ class TicketAttachmentsIntegrationTest extends IntegrationTest {
 			.path("ticketId")
 			.asString();
 		UUID ticket = UUID.fromString(ticketId);
-		Session session = Session.login(port, partner.email(), Fixtures.PASSWORD);
+		PageSession session = PageSession.login(port, partner.email(), Fixtures.PASSWORD);
 		String replies = panel + "/" + ticketId + "/messages";
 
 		byte[] large = new byte[5 * 1024 * 1024 + 1];
@@ -197,7 +197,7 @@ class TicketAttachmentsIntegrationTest extends IntegrationTest {
 			.single()).isEqualTo(5);
 	}
 
-	private void assertRefused(Session session, UUID ticket, String page, String replies, List<Part> parts,
+	private void assertRefused(PageSession session, UUID ticket, String page, String replies, List<Part> parts,
 			String message) throws Exception {
 		long messages = count("ticket_messages", ticket);
 		session.get(page);
@@ -216,7 +216,7 @@ class TicketAttachmentsIntegrationTest extends IntegrationTest {
 	}
 
 	/** A multipart form post as a browser sends it, with the session's CSRF token as a field. */
-	static HttpResponse<String> post(Session session, String path, Map<String, String> fields, List<Part> files)
+	static HttpResponse<String> post(PageSession session, String path, Map<String, String> fields, List<Part> files)
 			throws Exception {
 		String boundary = "----partnerline" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -240,7 +240,7 @@ class TicketAttachmentsIntegrationTest extends IntegrationTest {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	static HttpResponse<byte[]> download(Session session, String path) throws Exception {
+	static HttpResponse<byte[]> download(PageSession session, String path) throws Exception {
 		return session.client.send(HttpRequest.newBuilder(URI.create(session.base + path)).build(),
 				HttpResponse.BodyHandlers.ofByteArray());
 	}

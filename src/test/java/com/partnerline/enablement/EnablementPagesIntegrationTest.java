@@ -14,6 +14,7 @@ import com.partnerline.accounts.AccountStatus;
 import com.partnerline.accounts.NewAccount;
 import com.partnerline.accounts.Role;
 import com.partnerline.catalog.CatalogManagement;
+import com.partnerline.support.PageSession;
 import com.partnerline.support.Fixtures;
 import com.partnerline.support.Fixtures.TestPartner;
 import com.partnerline.support.Fixtures.TestVendor;
