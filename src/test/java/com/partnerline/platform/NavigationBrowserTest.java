@@ -62,9 +62,10 @@ class NavigationBrowserTest extends IntegrationTest {
 				programUrl = entry.path("programUrl").asString();
 			}
 		}
-		assertThat(programUrl).isEqualTo("/programs/" + vendor.slug());
+		assertThat(programUrl).isEqualTo("https://partners.example.test/programs/" + vendor.slug());
+		String programPath = URI.create(programUrl).getPath();
 		try (Browser browser = Browser.open(base())) {
-			browser.go(programUrl);
+			browser.go(programPath);
 			assertThat(browser.text("h1")).isEqualTo("Partner program of Vendor " + vendor.slug());
 			assertThat(browser.driver().findElements(By.cssSelector("#program-bands tbody tr"))).hasSizeGreaterThan(1);
 			assertThat(browser.text("#program-terms")).contains("Program terms (version 1.0)",
@@ -72,7 +73,7 @@ class NavigationBrowserTest extends IntegrationTest {
 			assertThat(browser.text("main")).contains("How to join");
 			browser.go("/?lang=en");
 			browser.clickAndWait("#program-" + vendor.slug());
-			assertThat(browser.currentUrl()).endsWith(programUrl);
+			assertThat(browser.currentUrl()).endsWith(programPath);
 			browser.go("/programs/no-such-vendor");
 			assertThat(browser.find("main").getAttribute("class")).contains("not-found");
 		}
