@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import com.partnerline.kernel.ApiProblem;
 import com.partnerline.kernel.FieldProblem;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -89,6 +90,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> handleDateBeyondTheCalendar(DateTimeException ex) {
 		log.warn("Refused a date beyond the calendar that a controller let through: {}", ex.getMessage());
 		return respond(HttpStatus.BAD_REQUEST, problem(HttpStatus.BAD_REQUEST, text("problem.dateOutOfRange")));
+	}
+
+	/**
+	 * Jetty refused the request's body while the controller read it (too slow: 408, too large: 413):
+	 * the client's doing, answered with Jetty's status and not logged as a failure of ours.
+	 */
+	@ExceptionHandler(HttpException.RuntimeException.class)
+	ResponseEntity<Object> handleRefusedBody(HttpException.RuntimeException ex) {
+		HttpStatus status = switch (ex.getCode()) {
+			case 408 -> HttpStatus.REQUEST_TIMEOUT;
+			case 413 -> HttpStatus.CONTENT_TOO_LARGE;
+			default -> ex.getCode() >= 400 && ex.getCode() < 500 ? HttpStatus.BAD_REQUEST : null;
+		};
+		if (status == null) {
+			return handleUnexpected(ex);
+		}
+		log.debug("Refused a request body: {}", ex.getMessage());
+		return respond(status, problem(status, text("problem.detail." + status.value())));
 	}
 
 	@ExceptionHandler(Exception.class)
