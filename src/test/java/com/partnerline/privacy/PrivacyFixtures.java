@@ -26,7 +26,7 @@ final class PrivacyFixtures {
 	}
 
 	/** A partner whose name, company, email and IBAN appear nowhere else in the database. */
-	record Person(Partner partner, String email, String name, String company, String iban, Api api) {
+	record Person(Partner partner, String email, String name, String company, String iban, String token, Api api) {
 
 		List<String> values() {
 			return List.of(email, name, company, iban);
@@ -41,7 +41,8 @@ final class PrivacyFixtures {
 		String company = "Quixbury Widgets " + unique + " GmbH";
 		Partner partner = partners.register(new PartnerManagement.Registration(email, Fixtures.PASSWORD, name, company,
 				"DE", partners.platformTerms().version(), Locale.ENGLISH), AccountStatus.ACTIVE, null, null);
-		Api as = api.as(Fixtures.token(api, email, Fixtures.PASSWORD));
+		String token = Fixtures.token(api, email, Fixtures.PASSWORD);
+		Api as = api.as(token);
 		Api.Response joined = as.post("/api/v1/partner/programs",
 				Fixtures.map("vendor", vendor.slug(), "acceptTermsVersion", "1.0"));
 		assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
@@ -49,7 +50,7 @@ final class PrivacyFixtures {
 		Api.Response bank = as.put("/api/v1/partner/payout-details",
 				Fixtures.map("method", "BANK", "accountHolder", name, "iban", iban, "bic", "COBADEFFXXX"));
 		assertThat(bank.status()).as(bank.toString()).isEqualTo(200);
-		return new Person(partner, email, name, company, iban, as);
+		return new Person(partner, email, name, company, iban, token, as);
 	}
 
 	/** A German IBAN with a random account number and its right check digits. */
