@@ -54,8 +54,11 @@ class ExportIntegrationTest extends IntegrationTest {
 				"c1@buyer.example");
 		PrivacyFixtures.order(api, vendor, other.partner().id().toString(), otherOrder, "2026-05-11T10:00:00Z", "90.00",
 				"c2@buyer.example");
-		assertThat(me.api().post("/api/v1/partner/links", map("vendor", vendor.slug())).status()).isEqualTo(201);
-		assertThat(other.api().post("/api/v1/partner/links", map("vendor", vendor.slug())).status()).isEqualTo(201);
+		String target = "https://" + vendor.slug() + ".example.com/buy";
+		Api.Response link = me.api().post("/api/v1/partner/links", map("vendor", vendor.slug(), "targetUrl", target));
+		assertThat(link.status()).as(link.toString()).isEqualTo(201);
+		assertThat(other.api().post("/api/v1/partner/links", map("vendor", vendor.slug(), "targetUrl", target)).status())
+			.isEqualTo(201);
 		String mySubject = unique("Where is my commission");
 		String otherSubject = unique("Other partner question");
 		assertThat(me.api()
