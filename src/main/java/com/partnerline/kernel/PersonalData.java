@@ -60,7 +60,7 @@ public interface PersonalData {
 					for (int i = 1; i <= meta.getColumnCount(); i++) {
 						columns.add(meta.getColumnLabel(i));
 					}
-					return null;
+					return columns.size();
 				});
 			}
 			return new Table(name, List.copyOf(columns), rows);
