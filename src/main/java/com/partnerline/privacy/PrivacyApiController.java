@@ -1,5 +1,6 @@
 package com.partnerline.privacy;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,18 +12,16 @@ import com.partnerline.kernel.PartnerId;
 import com.partnerline.kernel.PersonalData;
 import com.partnerline.partners.Partner;
 import com.partnerline.partners.PartnerManagement;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The partner's data export ({@code GET /api/v1/partner/export}) and the platform admin's
@@ -51,8 +50,8 @@ class PrivacyApiController {
 	}
 
 	@GetMapping("/api/v1/partner/export")
-	ResponseEntity<StreamingResponseBody> export() {
-		return zip(partners.currentPartner(), export);
+	void export(HttpServletResponse response) throws IOException {
+		zip(partners.currentPartner(), export, response);
 	}
 
 	@PostMapping("/api/v1/admin/partners/{partnerId}/erasure")
@@ -83,15 +82,18 @@ class PrivacyApiController {
 		return body;
 	}
 
-	/** The zip of everything about {@code partner}, as an attachment; read before the first byte. */
-	static ResponseEntity<StreamingResponseBody> zip(Partner partner, PartnerExport export) {
+	/**
+	 * Writes the zip of everything about {@code partner} as an attachment, in the request's
+	 * own thread (read in one transaction before the first byte).
+	 */
+	static void zip(Partner partner, PartnerExport export, HttpServletResponse response) throws IOException {
 		List<PersonalData.Table> tables = export.collect(partner);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/zip"))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("partnerline-export-" + partner.code() + ".zip").build().toString())
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(out -> export.write(partner.id(), tables, out));
+		response.setContentType("application/zip");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename("partnerline-export-" + partner.code() + ".zip").build().toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		export.write(partner.id(), tables, response.getOutputStream());
+		response.flushBuffer();
 	}
 
 	record CustomerRequest(@Nullable String email) {

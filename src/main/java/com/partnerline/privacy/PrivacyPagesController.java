@@ -1,5 +1,6 @@
 package com.partnerline.privacy;
 
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -9,15 +10,14 @@ import com.partnerline.kernel.ApiProblem;
 import com.partnerline.kernel.PartnerId;
 import com.partnerline.partners.Partner;
 import com.partnerline.partners.PartnerManagement;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -54,8 +54,8 @@ class PrivacyPagesController {
 	}
 
 	@GetMapping("/panel/privacy/export")
-	ResponseEntity<StreamingResponseBody> download() {
-		return PrivacyApiController.zip(partners.currentPartner(), export);
+	void download(HttpServletResponse response) throws IOException {
+		PrivacyApiController.zip(partners.currentPartner(), export, response);
 	}
 
 	@GetMapping("/console/privacy")
