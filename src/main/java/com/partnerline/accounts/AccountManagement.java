@@ -184,6 +184,24 @@ public class AccountManagement {
 		return accounts.managers(vendorId);
 	}
 
+	/**
+	 * Erases a person's account (GDPR Art. 17): the email becomes
+	 * {@code <pseudonym>@erased.invalid}, the name the pseudonym; the password never matches
+	 * again, the account is DISABLED, and its bearer tokens, mail tokens, web sessions, failed
+	 * log-ons and log-on addresses are gone. Runs in the erasing transaction.
+	 * @return the email the account had, or empty for an unknown account
+	 */
+	@Transactional
+	public Optional<String> erase(UUID accountId, String pseudonym) {
+		Optional<Account> account = accounts.findById(accountId);
+		account.ifPresent(found -> {
+			sessions.findByPrincipalName(found.email()).keySet().forEach(sessions::deleteById);
+			accounts.erase(accountId, found.email(), pseudonym);
+			timeZones.invalidate(accountId);
+		});
+		return account.map(Account::email);
+	}
+
 	public record IssuedToken(String token, Instant expiresAt) {
 	}
 

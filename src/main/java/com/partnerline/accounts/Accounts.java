@@ -115,4 +115,20 @@ class Accounts {
 				Locale.forLanguageTag(rs.getString("locale")), rs.getTimestamp("created_at").toInstant());
 	}
 
+	/**
+	 * Erasure: email and name become the pseudonym, the password can never match, status
+	 * DISABLED; its tokens, failed log-ons and log-on addresses are deleted.
+	 */
+	void erase(UUID id, String oldEmail, String pseudonym) {
+		jdbc.sql("""
+				UPDATE accounts SET email = ?, display_name = ?, password_hash = '!erased', status = 'DISABLED',
+				  time_zone = NULL WHERE id = ?""")
+			.params(pseudonym + "@erased.invalid", pseudonym, id)
+			.update();
+		jdbc.sql("DELETE FROM api_tokens WHERE account_id = ?").param(id).update();
+		jdbc.sql("DELETE FROM email_tokens WHERE account_id = ?").param(id).update();
+		jdbc.sql("DELETE FROM logon_addresses WHERE account_id = ?").param(id).update();
+		jdbc.sql("DELETE FROM login_failures WHERE lower(email) = lower(?)").param(oldEmail).update();
+	}
+
 }

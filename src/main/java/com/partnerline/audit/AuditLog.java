@@ -61,6 +61,41 @@ public class AuditLog {
 			.list();
 	}
 
+	/**
+	 * Entries about a person, oldest first: those whose subject is one of {@code subjects}
+	 * (its ids) or whose actor is one of {@code actors} (its email).
+	 */
+	public List<Entry> entriesOf(List<String> subjects, List<String> actors) {
+		return jdbc.sql("""
+				SELECT occurred_at, actor, action, subject, details FROM audit_log
+				WHERE subject = ANY (?) OR lower(actor) = ANY (?) ORDER BY occurred_at, id""")
+			.params(subjects.toArray(String[]::new), actors.stream().map(String::toLowerCase).toArray(String[]::new))
+			.query((rs, row) -> new Entry(rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+					rs.getString("action"), rs.getString("subject"), rs.getString("details")))
+			.list();
+	}
+
+	/**
+	 * Erasure: each of {@code values} (an erased person's email, names) becomes the pseudonym
+	 * wherever an entry names it, as actor, subject or in its details, whatever its case. The
+	 * entries themselves stay (what was done and when). Runs in the erasing transaction.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void pseudonymise(java.util.Collection<String> values, String pseudonym) {
+		for (String value : values) {
+			if (value.isBlank()) {
+				continue;
+			}
+			String pattern = value.replaceAll("[\\\\.^$|?*+()\\[\\]{}]", "\\\\$0");
+			jdbc.sql("""
+					UPDATE audit_log SET actor = left(regexp_replace(actor, ?, ?, 'gi'), 100),
+					  subject = regexp_replace(subject, ?, ?, 'gi'), details = regexp_replace(details, ?, ?, 'gi')
+					WHERE strpos(lower(actor || ' ' || coalesce(subject, '') || ' ' || coalesce(details, '')), lower(?)) > 0""")
+				.params(pattern, pseudonym, pattern, pseudonym, pattern, pseudonym, value)
+				.update();
+		}
+	}
+
 	public record Entry(Instant occurredAt, String actor, String action, @Nullable String subject,
 			@Nullable String details) {
 	}

@@ -77,4 +77,35 @@ public class Mailer {
 			.update();
 	}
 
+	/**
+	 * Erasure: mails to {@code email} keep only their template and times (recipient the
+	 * pseudonym's address, subject and bodies removed; not yet sent ones are not sent), and
+	 * every other mail, and the mail opt-outs, have each of {@code values} (email, names)
+	 * replaced by the pseudonym, whatever their case. Runs in the erasing transaction.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void forget(String email, java.util.Collection<String> values, String pseudonym) {
+		String address = pseudonym + "@erased.invalid";
+		jdbc.sql("""
+				UPDATE mail_outbox SET recipient = ?, subject = '[erased]', text_body = '', html_body = '',
+				  status = CASE WHEN status = 'PENDING' THEN 'FAILED' ELSE status END,
+				  last_error = CASE WHEN status = 'PENDING' THEN 'erased' ELSE last_error END
+				WHERE lower(recipient) = lower(?)""")
+			.params(address, email)
+			.update();
+		jdbc.sql("UPDATE mail_opt_outs SET recipient = ? WHERE lower(recipient) = lower(?)").params(address, email).update();
+		for (String value : values) {
+			if (value.isBlank()) {
+				continue;
+			}
+			String pattern = value.replaceAll("[\\\\.^$|?*+()\\[\\]{}]", "\\\\$0");
+			jdbc.sql("""
+					UPDATE mail_outbox SET subject = regexp_replace(subject, ?, ?, 'gi'),
+					  text_body = regexp_replace(text_body, ?, ?, 'gi'), html_body = regexp_replace(html_body, ?, ?, 'gi')
+					WHERE strpos(lower(subject || text_body || html_body), lower(?)) > 0""")
+				.params(pattern, pseudonym, pattern, pseudonym, pattern, pseudonym, value)
+				.update();
+		}
+	}
+
 }

@@ -16,8 +16,6 @@ import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.ApiProblem;
 import com.partnerline.kernel.FieldProblem;
 import com.partnerline.kernel.PartnerId;
-import com.partnerline.kernel.VendorId;
-import com.partnerline.partners.AccountingPeriods;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,17 +38,17 @@ public class OrderReview {
 
 	private final AuditLog audit;
 
-	private final AccountingPeriods periods;
+	private final SettledMonths settledMonths;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	OrderReview(JdbcClient jdbc, AuditLog audit, AccountingPeriods periods, ApplicationEventPublisher events,
+	OrderReview(JdbcClient jdbc, AuditLog audit, SettledMonths settledMonths, ApplicationEventPublisher events,
 			Clock clock) {
 		this.jdbc = jdbc;
 		this.audit = audit;
-		this.periods = periods;
+		this.settledMonths = settledMonths;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -145,15 +143,17 @@ public class OrderReview {
 	public List<Transaction> transactions(Vendor vendor, PartnerId partner, YearMonth from, YearMonth to) {
 		List<Row> rows = jdbc.sql("""
 				SELECT o.order_id, o.occurred_at, o.amount, o.hold_status, o.hold_reason, o.review_reason, o.counted_at,
-				  (SELECT min(c.month) FROM periods c WHERE c.vendor_id = o.vendor_id AND c.month >= o.period
-				     AND c.closed_at IS NOT NULL AND c.closed_at >= o.counted_at) AS settled
+				  o.period
 				FROM orders o WHERE o.vendor_id = ? AND o.partner_id = ? AND o.period BETWEEN ? AND ?
 				ORDER BY o.occurred_at DESC, o.order_id LIMIT 5000""")
 			.params(vendor.id().value(), partner.value(), from.atDay(1), to.atDay(1))
 			.query((rs, n) -> new Row(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getBigDecimal(3),
-					rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7) != null,
-					rs.getObject(8, LocalDate.class)))
+					rs.getString(4), rs.getString(5), rs.getString(6),
+					rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
+					YearMonth.from(rs.getObject(8, LocalDate.class))))
 			.list();
+		List<SettledMonths.SettledMonth> closed = rows.isEmpty() ? List.of()
+				: settledMonths.closedFrom(vendor.id(), from);
 		List<Transaction> result = new ArrayList<>();
 		for (Row row : rows) {
 			String status;
@@ -163,11 +163,14 @@ public class OrderReview {
 			else if ("REJECTED".equals(row.hold())) {
 				status = "REJECTED";
 			}
-			else if (row.settled() == null) {
-				status = "PENDING";
-			}
 			else {
-				status = paid(vendor.id(), row.settled()) ? "PAID" : "ON_STATEMENT";
+				// settled by the first close of its month or a later one after it started to count
+				SettledMonths.SettledMonth settled = row.countedAt() == null ? null
+						: closed.stream()
+							.filter(c -> !c.month().isBefore(row.period()) && !c.closedAt().isBefore(row.countedAt()))
+							.findFirst()
+							.orElse(null);
+				status = settled == null ? "PENDING" : settled.paid() ? "PAID" : "ON_STATEMENT";
 			}
 			result.add(new Transaction(row.orderId(), row.occurredAt(), row.amount(), vendor.currency().getCurrencyCode(),
 					status, row.hold() == null ? null : row.reason(), row.review()));
@@ -175,22 +178,11 @@ public class OrderReview {
 		return result;
 	}
 
-	private boolean paid(VendorId vendor, LocalDate month) {
-		// the batch that pays the month's statements: a later one under payoutDelayMonths
-		return jdbc.sql("""
-				SELECT count(*) FROM payout_batches b WHERE b.vendor_id = ? AND b.status = 'PAID'
-				AND b.month = COALESCE((SELECT p.payout_month FROM statement_payout_months p
-				                        WHERE p.vendor_id = b.vendor_id AND p.month = ?), ?)""")
-			.params(vendor.value(), month, month)
-			.query(Long.class)
-			.single() > 0;
-	}
-
 	record Held(@Nullable UUID partnerId, @Nullable String status) {
 	}
 
 	record Row(String orderId, Instant occurredAt, BigDecimal amount, @Nullable String hold, @Nullable String reason,
-			@Nullable String review, boolean counted, @Nullable LocalDate settled) {
+			@Nullable String review, @Nullable Instant countedAt, YearMonth period) {
 	}
 
 	// An order waiting for review; amount in the program currency, unrounded.

@@ -1,0 +1,107 @@
+package com.partnerline.webhooks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.partnerline.accounts.CurrentCaller;
+import com.partnerline.catalog.Vendor;
+import com.partnerline.catalog.VendorAccess;
+import com.partnerline.kernel.ApiProblem;
+import com.partnerline.kernel.FieldProblem;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The vendor console's webhooks: the endpoints, a form to add one (events as checkboxes,
+ * the URL checked as at the API, the secret shown once), each endpoint's delivery log with
+ * status, attempts and next retry, replay and removal.
+ */
+@Controller
+class ConsoleWebhooksController {
+
+	private final Webhooks webhooks;
+
+	private final VendorAccess access;
+
+	private final CurrentCaller caller;
+
+	ConsoleWebhooksController(Webhooks webhooks, VendorAccess access, CurrentCaller caller) {
+		this.webhooks = webhooks;
+		this.access = access;
+		this.caller = caller;
+	}
+
+	@GetMapping("/console/vendors/{vendor}/webhooks")
+	String endpoints(@PathVariable String vendor, Model model) {
+		Vendor found = access.requireManaged(vendor);
+		model.addAttribute("vendor", found);
+		model.addAttribute("endpoints", webhooks.endpoints(found.id(), null));
+		model.addAttribute("types", WebhookEvent.types(false));
+		if (!model.containsAttribute("url")) {
+			model.addAttribute("url", "");
+			model.addAttribute("chosen", List.of());
+		}
+		return "webhooks/console";
+	}
+
+	@PostMapping("/console/vendors/{vendor}/webhooks")
+	String add(@PathVariable String vendor, @RequestParam(required = false) @Nullable String url,
+			@RequestParam(required = false) @Nullable List<String> events, Model model, RedirectAttributes redirect) {
+		Vendor found = access.requireManaged(vendor);
+		try {
+			Webhooks.Registered registered = webhooks.register(found.id(), null, url, events == null ? List.of() : events,
+					caller.require().actorName());
+			redirect.addFlashAttribute("secret", registered.secret());
+			redirect.addFlashAttribute("added", registered.id().toString());
+			return "redirect:/console/vendors/" + found.slug() + "/webhooks";
+		}
+		catch (ApiProblem problem) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			for (FieldProblem field : problem.errors()) {
+				errors.putIfAbsent(field.field(), field.message());
+			}
+			model.addAttribute("errors", errors);
+			model.addAttribute("url", url == null ? "" : url);
+			model.addAttribute("chosen", events == null ? List.of() : events);
+			return endpoints(vendor, model);
+		}
+	}
+
+	@GetMapping("/console/vendors/{vendor}/webhooks/{id}")
+	String deliveries(@PathVariable String vendor, @PathVariable String id, Model model) {
+		Vendor found = access.requireManaged(vendor);
+		UUID endpoint = WebhooksApiController.uuid(id);
+		model.addAttribute("vendor", found);
+		model.addAttribute("endpoint", webhooks.endpoint(found.id(), null, endpoint));
+		model.addAttribute("deliveries", webhooks.deliveries(found.id(), null, endpoint, 200));
+		return "webhooks/deliveries";
+	}
+
+	@PostMapping("/console/vendors/{vendor}/webhooks/{id}/deliveries/{deliveryId}/replay")
+	String replay(@PathVariable String vendor, @PathVariable String id, @PathVariable String deliveryId,
+			RedirectAttributes redirect) {
+		Vendor found = access.requireManaged(vendor);
+		webhooks.replay(found.id(), null, WebhooksApiController.uuid(id), WebhooksApiController.uuid(deliveryId),
+				caller.require().actorName());
+		redirect.addFlashAttribute("replayed", deliveryId);
+		return "redirect:/console/vendors/" + found.slug() + "/webhooks/" + id;
+	}
+
+	@PostMapping("/console/vendors/{vendor}/webhooks/{id}/remove")
+	String remove(@PathVariable String vendor, @PathVariable String id, RedirectAttributes redirect) {
+		Vendor found = access.requireManaged(vendor);
+		webhooks.remove(found.id(), null, WebhooksApiController.uuid(id), caller.require().actorName());
+		redirect.addFlashAttribute("removed", true);
+		return "redirect:/console/vendors/" + found.slug() + "/webhooks";
+	}
+
+}
