@@ -57,7 +57,7 @@ class StatementPdfUnitTest {
 			assertThat(text).contains("Kaspersky Lab", "Commission statement", "Statement number", "2025-10-000042",
 					"Period", "Oct 1, 2025 to Oct 31, 2025 (time zone Europe/Moscow)", "Anna Schmidt (code P-4711)",
 					"Type", "Reference", "Date", "Rate", "Amount", "ord-1001", "ord-0917", "Totals", "Payable", "€248.90",
-					"Carried forward", "Page 1 of 1");
+					"Carried forward", "Page 1 of 1", "with the payout batch of November 2025");
 			assertThat(text.indexOf("Kaspersky Lab")).isLessThan(text.indexOf("Commission statement"));
 			var info = read.getDocumentInformation();
 			assertThat(info.getTitle()).isEqualTo("Commission statement of Kaspersky Lab for October 2025");
