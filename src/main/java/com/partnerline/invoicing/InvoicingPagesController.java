@@ -221,7 +221,7 @@ class InvoicingPagesController {
 		return invoices.stream()
 			.map(i -> new Row(i, slugs.computeIfAbsent(i.vendorId().value(),
 					id -> catalog.findVendor(i.vendorId()).map(Vendor::slug).orElse("")),
-					catalog.findVendor(i.vendorId()).map(Vendor::name).orElse("")))
+					catalog.findVendor(i.vendorId()).map(Vendor::name).orElse(""), i.displayNumber()))
 			.toList();
 	}
 
@@ -236,7 +236,8 @@ class InvoicingPagesController {
 	record Program(String slug, String name, Invoice.@Nullable Agreement agreement) {
 	}
 
-	record Row(Invoice invoice, String vendorSlug, String vendorName) {
+	/** @param number as printed, {@code SB-000042} */
+	record Row(Invoice invoice, String vendorSlug, String vendorName, String number) {
 	}
 
 	record Form(@Nullable String legalName, @Nullable String address, @Nullable String country,

@@ -6,6 +6,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Collectors;
 
+import com.partnerline.accounts.Account;
+import com.partnerline.accounts.AccountManagement;
+import com.partnerline.accounts.AccountStatus;
+import com.partnerline.accounts.NewAccount;
+import com.partnerline.accounts.Role;
+import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.support.Browser;
 import com.partnerline.support.Fixtures;
 import com.partnerline.support.Fixtures.TestPartner;
@@ -15,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,6 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * self-billing, and after the close downloads its invoice from the link on the page.
  */
 class InvoicingBrowserIntegrationTest extends IntegrationTest {
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
+	CatalogManagement catalog;
 
 	private Browser browser;
 
@@ -82,6 +96,35 @@ class InvoicingBrowserIntegrationTest extends IntegrationTest {
 			.contains("invoice-" + vendor.slug() + "-SB-000001.pdf");
 		assertThat(InvoicingFixtures.text(pdf.body())).contains("Browser Partner SAS", "FR40303265045",
 				"Reverse charge: VAT to be accounted for by the recipient");
+	}
+
+	@Test
+	void managerSavesTheVendorsLegalDetailsAndSeesTheInvoices() {
+		InvoicingFixtures fx = new InvoicingFixtures(api, admin, port);
+		TestVendor vendor = newVendor();
+		String email = "manager-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@vendor.example";
+		Account manager = accounts.open(new NewAccount(email, Fixtures.PASSWORD, "Mia Manager", Role.VENDOR_MANAGER,
+				AccountStatus.ACTIVE, java.util.Locale.ENGLISH));
+		accounts.grantVendor(manager.id(), catalog.vendor(vendor.slug()).id().value());
+
+		browser.logIn(email, Fixtures.PASSWORD);
+		browser.go("/console/vendors/" + vendor.slug() + "/invoices");
+		assertThat(browser.text("main")).contains("No legal details yet", "No invoices yet");
+		browser.type("#legal-name", "Vendor Software GmbH")
+			.type("#legal-address", "Hauptstrasse 1\n10115 Berlin")
+			.select("#legal-country", "DE")
+			.type("#legal-vat", "DE123456789")
+			.clickAndWait("#legal-save");
+		assertThat(browser.text("main")).contains("Your legal details were saved.");
+
+		TestPartner partner = newPartner(vendor);
+		fx.selfBilling(partner, vendor, "Domestic Partner GmbH", "Weg 2\n10115 Berlin", "DE", "DE999999999");
+		fx.order(vendor, partner, unique("con"), "2026-06-10T10:00:00Z", "600.00");
+		fx.close(vendor, "2026-06");
+		browser.go("/console/vendors/" + vendor.slug() + "/invoices");
+		// 120.00 net, 19 % VAT 22.80, total 142.80
+		assertThat(browser.text("#invoices")).contains("SB-000001", "Domestic Partner GmbH", "Domestic VAT", "$120.00",
+				"$22.80", "$142.80");
 	}
 
 }

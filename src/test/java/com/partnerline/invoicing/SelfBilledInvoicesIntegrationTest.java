@@ -3,6 +3,7 @@ package com.partnerline.invoicing;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.mail.BodyPart;
@@ -44,6 +45,12 @@ class SelfBilledInvoicesIntegrationTest extends IntegrationTest {
 	CatalogManagement catalog;
 
 	@Autowired
+	SelfBilling selfBilling;
+
+	@Autowired
+	InvoicePdf pdf;
+
+	@Autowired
 	PlatformTransactionManager transactionManager;
 
 	InvoicingFixtures fx;
@@ -78,8 +85,10 @@ class SelfBilledInvoicesIntegrationTest extends IntegrationTest {
 				"VAT number: DE987654321", "Vendor Software GmbH", "VAT number: DE123456789", "Sales commission for June 2026",
 				"$126.67", "VAT 19%", "$24.07", "$150.74", "with the payout batch of June 2026", "terms SB-1");
 		assertThat(text).doesNotContain("Reverse charge");
-		String german = fx.invoiceText(partner, vendor, "SB-000001", "de");
-		assertThat(german).contains("Gutschrift", "Umsatzsteuer 19 %", "24,07", "150,74");
+		// the partner's language is its account's; the same invoice in German
+		Invoice stored = selfBilling.invoice(catalog.vendor(vendor.slug()).id(), 1).orElseThrow();
+		assertThat(InvoicingFixtures.text(pdf.render(stored, Locale.GERMAN))).contains("Gutschrift",
+				"Umsatzsteuer 19 %", "24,07", "150,74", "Deutschland", "Vertriebsprovision für Juni 2026");
 	}
 
 	@Test
@@ -104,8 +113,13 @@ class SelfBilledInvoicesIntegrationTest extends IntegrationTest {
 		String text = fx.invoiceText(french, vendor, frInvoice.path("number").asString(), "en");
 		assertThat(text).contains("Partenaire Numérique SARL", "VAT number: FR40303265045", "VAT number: DE123456789",
 				"Reverse charge: VAT to be accounted for by the recipient (Art. 196 Directive 2006/112/EC).", "$120.00");
-		String french_ = fx.invoiceText(french, vendor, frInvoice.path("number").asString(), "fr");
-		assertThat(french_).contains("Autoliquidation", "2006/112/CE");
+		Invoice stored = selfBilling
+			.invoice(catalog.vendor(vendor.slug()).id(), InvoicingApiController.parse(frInvoice.path("number").asString()))
+			.orElseThrow();
+		assertThat(InvoicingFixtures.text(pdf.render(stored, Locale.FRENCH))).contains("Autoliquidation",
+				"2006/112/CE");
+		assertThat(InvoicingFixtures.text(pdf.render(stored, Locale.forLanguageTag("ru")))).contains(
+				"Самовыставленный счёт", "Обратное начисление");
 
 		JsonNode usInvoice = fx.invoices(american).get(0);
 		assertThat(usInvoice.path("vatTreatment").asString()).isEqualTo("OUTSIDE_SCOPE");
