@@ -1,15 +1,19 @@
 package com.partnerline.commissions;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.Formats;
 import com.partnerline.kernel.PublicUrl;
+import com.partnerline.notifications.Attachment;
 import com.partnerline.notifications.Mailer;
 import com.partnerline.partners.Partner;
 import com.partnerline.partners.PartnerManagement;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +34,15 @@ class CommissionMails {
 
 	private final PublicUrl publicUrl;
 
+	private final StatementStore statementStore;
+
+	private final ObjectProvider<StatementAttachments> attachments;
+
 	CommissionMails(CommissionManagement commissions, PartnerManagement partners, CatalogManagement catalog,
-			Mailer mailer, PublicUrl publicUrl) {
+			Mailer mailer, PublicUrl publicUrl, StatementStore statementStore,
+			ObjectProvider<StatementAttachments> attachments) {
+		this.statementStore = statementStore;
+		this.attachments = attachments;
 		this.commissions = commissions;
 		this.partners = partners;
 		this.catalog = catalog;
@@ -60,11 +71,15 @@ class CommissionMails {
 		Locale locale = partner.locale();
 		String month = Formats.month(statement.month(), locale);
 		String link = publicUrl.link("/panel/programs/" + vendor.slug() + "/commissions");
-		send(partner, "commissions.mail.statementReady", new Object[] { vendor.name(), month },
+		String payoutMonth = Formats.month(statementStore.payoutMonth(statement.id()), locale);
+		List<Attachment> files = new ArrayList<>();
+		attachments.orderedStream().forEach(source -> files.addAll(source.forStatement(statement)));
+		mailer.sendNotice(partner.email(), locale, "commissions.mail.statementReadyPaid",
+				new Object[] { vendor.name(), month },
 				new Object[] { partner.name(), vendor.name(), month,
 						Formats.money(statement.commission(), statement.currency(), locale),
-						Formats.money(statement.payable(), statement.currency(), locale), link },
-				link);
+						Formats.money(statement.payable(), statement.currency(), locale), link, payoutMonth },
+				link, null, files);
 	}
 
 	private void eligible(Vendor vendor, Partner partner, Statement statement) {

@@ -243,6 +243,11 @@ public class CommissionManagement {
 		return statements.statementsOf(vendorId, partnerId);
 	}
 
+	/** The month whose payout batch pays the statement ({@code payoutDelayMonths} at its close). */
+	public YearMonth payoutMonth(Statement statement) {
+		return statements.payoutMonth(statement.id());
+	}
+
 	public List<StatementLine> lines(Statement statement) {
 		return statements.lines(statement.vendorId(), statement.id());
 	}

@@ -104,7 +104,8 @@ class PanelCommissionsController {
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					"attachment; filename=\"statement-" + found.slug() + "-" + wanted + ".pdf\"")
-			.body(pdf.render(found, partner, document, LocaleContextHolder.getLocale()));
+			.body(pdf.render(found, partner, document, statementStore.payoutMonth(document.statement().id()),
+					LocaleContextHolder.getLocale()));
 	}
 
 	@GetMapping("/panel/payout-details")

@@ -97,7 +97,8 @@ class PartnerCommissionsController {
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-" + vendor.slug() + "-"
 					+ document.statement().month() + ".pdf\"")
-			.body(pdf.render(vendor, partner, document, LocaleContextHolder.getLocale()));
+			.body(pdf.render(vendor, partner, document, statementStore.payoutMonth(document.statement().id()),
+					LocaleContextHolder.getLocale()));
 	}
 
 	@PutMapping("/api/v1/partner/payout-details")

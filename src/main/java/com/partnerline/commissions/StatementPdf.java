@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Locale;
 
@@ -57,7 +58,8 @@ class StatementPdf {
 		return statement.month() + "-" + String.format(Locale.ROOT, "%06d", statement.id());
 	}
 
-	byte[] render(Vendor vendor, Partner partner, StatementDocument document, Locale locale) {
+	/** @param payoutMonth the month whose payout batch pays the statement (payoutDelayMonths) */
+	byte[] render(Vendor vendor, Partner partner, StatementDocument document, YearMonth payoutMonth, Locale locale) {
 		Statement s = document.statement();
 		try (PDDocument pdf = new PDDocument(); InputStream font = StatementPdf.class.getResourceAsStream(FONT)) {
 			PDFont regular = PDType0Font.load(pdf, font);
@@ -110,6 +112,8 @@ class StatementPdf {
 			writer.rule(0.6f);
 			writer.pair(text(locale, "commissions.field.payable"), Formats.money(s.payable(), s.currency(), locale));
 			writer.pair(text(locale, "commissions.field.carriedForward"), Formats.money(s.carriedForward(), s.currency(), locale));
+			writer.pair(text(locale, "commissions.field.paidWith"),
+					text(locale, "commissions.paidWithBatchOf", Formats.month(payoutMonth, locale)));
 			writer.close();
 			writer.footers(text(locale, "commissions.pdf.footer", vendor.name(), number(s)),
 					(page, pages) -> text(locale, "commissions.pdf.page", page, pages));

@@ -50,14 +50,38 @@ public class Mailer {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void sendNotice(String to, Locale locale, String key, Object[] subjectArguments, Object[] bodyArguments,
 			String link, @Nullable String linkTextKey) {
+		sendNotice(to, locale, key, subjectArguments, bodyArguments, link, linkTextKey, List.of());
+	}
+
+	/**
+	 * Queues a short notice as {@link #sendNotice(String, Locale, String, Object[], Object[], String, String)}
+	 * does, with files attached: each is rendered by its {@link AttachmentSource} when the
+	 * mail is sent.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void sendNotice(String to, Locale locale, String key, Object[] subjectArguments, Object[] bodyArguments,
+			String link, @Nullable String linkTextKey, List<Attachment> attachments) {
 		if (!preferences.wants(to, MailPreferences.topicOf(key))) {
 			return;
 		}
 		String body = messages.getMessage(key + ".body", bodyArguments, locale);
-		send(new Notice(to, locale, messages.getMessage(key + ".subject", subjectArguments, locale),
+		Mail mail = new Notice(to, locale, messages.getMessage(key + ".subject", subjectArguments, locale),
 				List.of(body.strip().split("\n\n")), link,
 				linkTextKey == null ? null : messages.getMessage(linkTextKey, null, locale))
-			.toMail());
+			.toMail();
+		if (!preferences.wants(mail.to(), MailPreferences.topicOf(mail.template()))) {
+			return;
+		}
+		long id = insert(mail);
+		int position = 0;
+		for (Attachment attachment : attachments) {
+			jdbc.sql("""
+					INSERT INTO mail_outbox_attachments (mail_id, position, filename, content_type, source, reference)
+					VALUES (?, ?, ?, ?, ?, ?)""")
+				.params(id, position++, attachment.filename(), attachment.contentType(), attachment.source(),
+						attachment.reference())
+				.update();
+		}
 	}
 
 	/** Queues {@code mail}; must run inside the transaction of the change that causes it. */
@@ -66,15 +90,20 @@ public class Mailer {
 		if (!preferences.wants(mail.to(), MailPreferences.topicOf(mail.template()))) {
 			return;
 		}
+		insert(mail);
+	}
+
+	private long insert(Mail mail) {
 		MailTemplates.Rendered rendered = templates.render(mail);
 		Instant now = clock.instant();
-		jdbc.sql("""
+		return jdbc.sql("""
 				INSERT INTO mail_outbox (recipient, locale, template, subject, text_body, html_body, status, attempts,
 				                         created_at, next_attempt_at)
-				VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)""")
+				VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?) RETURNING id""")
 			.params(mail.to(), mail.locale().toLanguageTag(), mail.template(), rendered.subject(), rendered.text(),
 					rendered.html(), Timestamp.from(now), Timestamp.from(now))
-			.update();
+			.query(Long.class)
+			.single();
 	}
 
 	/**

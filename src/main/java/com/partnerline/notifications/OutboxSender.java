@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -52,12 +55,16 @@ class OutboxSender {
 
 	private final int maxAttempts;
 
+	private final ObjectProvider<AttachmentSource> attachmentSources;
+
 	OutboxSender(JdbcClient jdbc, TransactionTemplate transactions, ObjectProvider<JavaMailSender> mailSender,
 			Clock clock, @Value("${spring.mail.host:}") String host,
 			@Value("${partnerline.mail.from:Partnerline <no-reply@partnerline.example>}") String from,
 			@Value("${partnerline.mail.retry-base:PT30S}") Duration retryBase,
 			@Value("${partnerline.mail.retry-max:PT1H}") Duration retryMax,
-			@Value("${partnerline.mail.max-attempts:30}") int maxAttempts) {
+			@Value("${partnerline.mail.max-attempts:30}") int maxAttempts,
+			ObjectProvider<AttachmentSource> attachmentSources) {
+		this.attachmentSources = attachmentSources;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.mailSender = mailSender;
@@ -91,11 +98,12 @@ class OutboxSender {
 	int deliverBatch() {
 		Instant now = clock.instant();
 		List<Pending> due = jdbc.sql("""
-				SELECT id, recipient, subject, text_body, html_body, attempts FROM mail_outbox
+				SELECT id, recipient, locale, subject, text_body, html_body, attempts FROM mail_outbox
 				WHERE status = 'PENDING' AND next_attempt_at <= ?
 				ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""")
 			.params(Timestamp.from(now), BATCH)
-			.query((rs, row) -> new Pending(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
+			.query((rs, row) -> new Pending(rs.getLong("id"), rs.getString("recipient"),
+					Locale.forLanguageTag(rs.getString("locale")), rs.getString("subject"),
 					rs.getString("text_body"), rs.getString("html_body"), rs.getInt("attempts")))
 			.list();
 		int sent = 0;
@@ -138,10 +146,31 @@ class OutboxSender {
 		helper.setTo(mail.recipient());
 		helper.setSubject(mail.subject());
 		helper.setText(mail.text(), mail.html());
+		for (Attachment attachment : attachments(mail.id())) {
+			AttachmentSource source = attachmentSources.orderedStream()
+				.filter(s -> s.name().equals(attachment.source()))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No attachment source " + attachment.source()));
+			Optional<byte[]> bytes = source.render(attachment.reference(), mail.locale());
+			if (bytes.isPresent()) {
+				helper.addAttachment(attachment.filename(), new ByteArrayResource(bytes.get()),
+						attachment.contentType());
+			}
+		}
 		sender.send(message);
 	}
 
-	record Pending(long id, String recipient, String subject, String text, String html, int attempts) {
+	private List<Attachment> attachments(long mailId) {
+		return jdbc.sql("""
+				SELECT filename, content_type, source, reference FROM mail_outbox_attachments
+				WHERE mail_id = ? ORDER BY position""")
+			.param(mailId)
+			.query((rs, row) -> new Attachment(rs.getString("filename"), rs.getString("content_type"),
+					rs.getString("source"), rs.getString("reference")))
+			.list();
+	}
+
+	record Pending(long id, String recipient, Locale locale, String subject, String text, String html, int attempts) {
 	}
 
 }

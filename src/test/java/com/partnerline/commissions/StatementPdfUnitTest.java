@@ -52,12 +52,12 @@ class StatementPdfUnitTest {
 						new BigDecimal("1234.50"), new BigDecimal("0.20")),
 				new StatementDocument.Line("ADJUSTMENT", "ord-0917", Instant.parse("2025-10-20T21:30:00Z"),
 						YearMonth.of(2025, 9), new BigDecimal("-10.00"), null)));
-		try (PDDocument read = Loader.loadPDF(pdf.render(vendor, partner, document, Locale.ENGLISH))) {
+		try (PDDocument read = Loader.loadPDF(pdf.render(vendor, partner, document, java.time.YearMonth.of(2025, 11), Locale.ENGLISH))) {
 			String text = new PDFTextStripper().getText(read);
 			assertThat(text).contains("Kaspersky Lab", "Commission statement", "Statement number", "2025-10-000042",
 					"Period", "Oct 1, 2025 to Oct 31, 2025 (time zone Europe/Moscow)", "Anna Schmidt (code P-4711)",
 					"Type", "Reference", "Date", "Rate", "Amount", "ord-1001", "ord-0917", "Totals", "Payable", "€248.90",
-					"Carried forward", "Page 1 of 1");
+					"Carried forward", "Page 1 of 1", "with the payout batch of November 2025");
 			assertThat(text.indexOf("Kaspersky Lab")).isLessThan(text.indexOf("Commission statement"));
 			var info = read.getDocumentInformation();
 			assertThat(info.getTitle()).isEqualTo("Commission statement of Kaspersky Lab for October 2025");
@@ -78,7 +78,8 @@ class StatementPdfUnitTest {
 					YearMonth.of(2025, 9), new BigDecimal("10.00"), new BigDecimal("0.20")));
 		}
 		try (PDDocument read = Loader.loadPDF(
-				pdf.render(vendor, partner, new StatementDocument(statement, lines), Locale.forLanguageTag("ru")))) {
+				pdf.render(vendor, partner, new StatementDocument(statement, lines), java.time.YearMonth.of(2025, 11),
+						Locale.forLanguageTag("ru")))) {
 			assertThat(read.getNumberOfPages()).isGreaterThan(1);
 			String text = new PDFTextStripper().getText(read);
 			assertThat(text).contains("Выписка по комиссиям", "Номер выписки", "Период", "Итоги",
