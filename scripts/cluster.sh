@@ -104,7 +104,8 @@ fi
 haproxy_bin=$(command -v haproxy || echo /usr/sbin/haproxy)
 bin=$(pg_bin)
 mkdir -p "$work"
-chmod 700 "$work"
+# the postgres user must pass through to its data folder; the files with secrets are 600
+chmod 711 "$work"
 
 if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
 	if alive "$work/node1.pid" java; then
