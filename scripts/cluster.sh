@@ -107,7 +107,7 @@ mkdir -p "$work"
 # the postgres user must pass through to its data folder; the files with secrets are 600
 chmod 711 "$work"
 
-if [ ! -f "$jar" ] || [ -n "$(find src pom.xml -newer "$jar" -print -quit)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find src/main pom.xml -newer "$jar" -print -quit)" ]; then
 	if alive "$work/node1.pid" java; then
 		say "the jar is older than the sources, but nodes run on it: stop them first to run a new build"
 	else
