@@ -63,8 +63,15 @@ line = [l[l.index("{"):] for l in out.splitlines() if "{" in l and l.rstrip().en
 res = json.loads(line[-1]) if line else {}
 rate = res.get("requests", 0) / (res.get("duration_us", 1) / 1e6)
 share = lambda i: 100.0 * d[i] / d[0] if d[0] else 0
-print("%-34s %8.0f req/s  p99 %6.1f ms  CPU: PostgreSQL %4.1f %%, nodes %4.1f %%, HAProxy %4.1f %% of the machine (2 cores)"
-      % (label, rate, res.get("p99_us", 0) / 1000, share(1), share(2), share(3)))
+n = max(res.get("requests", 0), 1)
+bad = res.get("status_errors", 0) + res.get("other", 0)
+hz = 100.0  # clock ticks a second (USER_HZ)
+per = lambda i: 1e6 * d[i] / hz / n
+own = d[1] + d[2] + d[3]
+print("%-34s %7.0f req/s (%d not 2xx/3xx)  p99 %7.1f ms | CPU of the machine: PostgreSQL %4.1f %%, nodes %4.1f %%, HAProxy %4.1f %%"
+      " | PostgreSQL's share of the cluster's CPU %4.1f %% | CPU per request: PostgreSQL %4.0f us, nodes %5.0f us"
+      % (label, rate, bad, res.get("p99_us", 0) / 1000, share(1), share(2), share(3),
+         100.0 * d[1] / own if own else 0, per(1), per(2)))
 PY
 }
 echo "== load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) before the runs; ${DURATION} s each, wrk -t2 -c64"

@@ -256,7 +256,11 @@ backend nodes
 	balance roundrobin
 	option httpchk GET /actuator/health
 	http-check expect status 200
-	default-server inter 1s fastinter 500ms downinter 2s fall 2 rise 2
+	# a check every second; a node busy under load may take seconds to answer one (a tighter
+	# check timeout took both nodes out under bench/cluster.sh's load), a stopped node refuses
+	# at once and is out after 3 refusals, its requests meanwhile redispatched (retries above)
+	timeout check 5s
+	default-server inter 1s fastinter 500ms downinter 2s fall 3 rise 2
 EOF
 	for i in $(seq 1 "$nodes"); do
 		printf '\tserver node%s 127.0.0.1:%s check\n' "$i" "${node_port[$i]}"
