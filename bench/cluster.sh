@@ -74,6 +74,7 @@ print("%-34s %7.0f req/s (%d not 2xx/3xx)  p99 %7.1f ms | CPU of the machine: Po
          100.0 * d[1] / own if own else 0, per(1), per(2)))
 PY
 }
+SINCE=$($PSQL -c "SELECT now()")
 echo "== load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) before the runs; ${DURATION} s each, wrk -t2 -c64"
 python3 bench/prepare.py paths 10000 400000 0.3 "$WORK/paths.txt" 12
 python3 bench/prepare.py paths 10000 400000 0.3 "$WORK/paths1.txt" 13
@@ -86,4 +87,5 @@ run "redirects, 1 node (node1 direct)" "$NODE1_URL" bench/redirect.lua BENCH_PAT
 run "orders, 2 nodes via HAProxy" "$CLUSTER_URL" bench/orders.lua BENCH_ORDERS "$WORK/orders.txt"
 run "orders, 1 node (node1 direct)" "$NODE1_URL" bench/orders.lua BENCH_ORDERS "$WORK/orders1.txt"
 echo "== load after the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "clicks stored: $($PSQL -c "SELECT count(*) FROM clicks WHERE vendor_id = $VENDOR_ID"), orders stored: $($PSQL -c "SELECT count(*) || ' (' || count(DISTINCT order_id) || ' distinct)' FROM orders WHERE vendor_id = $VENDOR_ID")"
+# the links' codes are the same in every run (bench/prepare.py), so they stay with the vendor of the first run
+echo "clicks stored during the runs: $($PSQL -c "SELECT count(*) FROM clicks WHERE occurred_at >= '$SINCE'"), orders stored: $($PSQL -c "SELECT count(*) || ' (' || count(DISTINCT order_id) || ' distinct)' FROM orders WHERE vendor_id = $VENDOR_ID")"

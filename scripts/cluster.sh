@@ -171,10 +171,19 @@ fi
 # --- PostgreSQL --------------------------------------------------------------------------
 pgdata="$work/postgres"
 sockets="$work/sockets"
+if ! as_postgres test -x "$work"; then
+	# a work area the postgres user cannot pass through (a clone under /root, say): the
+	# server's folders go to /var/tmp instead, one per work area, and are named here
+	pgroot="/var/tmp/partnerline-cluster-$(printf '%s' "$work" | md5sum | cut -c1-12)"
+	mkdir -p "$pgroot"
+	chmod 711 "$pgroot"
+	pgdata="$pgroot/postgres"
+	sockets="$pgroot/sockets"
+	say "the postgres user cannot reach $work: PostgreSQL's data goes to $pgroot"
+fi
 if alive "$work/postgres.pid" postgres; then
 	say "PostgreSQL runs already (pid $(head -1 "$work/postgres.pid"), port $PG_PORT)"
 else
-	as_postgres test -x "$work" || die "the postgres user cannot reach $work: set PARTNERLINE_CLUSTER_DIR to a folder it can reach"
 	mkdir -p "$sockets"
 	[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$sockets"
 	if [ ! -f "$pgdata/PG_VERSION" ]; then
@@ -193,11 +202,13 @@ else
 	# the nodes' pools (20 connections each) and Flyway's.
 	touch "$work/postgres.log"
 	[ "$(id -u)" -eq 0 ] && chown postgres:postgres "$work/postgres.log"
-	as_postgres "$bin/pg_ctl" -D "$pgdata" -l "$work/postgres.log" -w -t 120 -o "-p $PG_PORT \
+	pglog="$work/postgres.log"
+	as_postgres test -w "$pglog" || pglog="$(dirname "$pgdata")/postgres.log"
+	as_postgres "$bin/pg_ctl" -D "$pgdata" -l "$pglog" -w -t 120 -o "-p $PG_PORT \
 		-c listen_addresses=127.0.0.1 -c unix_socket_directories=$sockets -c max_connections=200 \
 		-c shared_buffers=256MB -c max_wal_size=4GB -c min_wal_size=1GB -c wal_init_zero=off \
 		-c backend_flush_after=512kB -c bgwriter_flush_after=512kB -c checkpoint_flush_after=256kB" start >/dev/null \
-		|| { tail -20 "$work/postgres.log"; die "PostgreSQL did not start (log: $work/postgres.log)"; }
+		|| { tail -20 "$pglog"; die "PostgreSQL did not start (log: $pglog)"; }
 	head -1 "$pgdata/postmaster.pid" >"$work/postgres.pid"
 	psql_pg() { as_postgres "$bin/psql" -X -q -v ON_ERROR_STOP=1 -h "$sockets" -p "$PG_PORT" -U postgres "$@"; }
 	if [ "$fresh" = 1 ] || ! psql_pg -d postgres -tAc "SELECT 1 FROM pg_roles WHERE rolname = '$DB_USER'" | grep -q 1; then
