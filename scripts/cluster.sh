@@ -215,6 +215,9 @@ else
 		say "creating the role $DB_USER and its database partnerline"
 		psql_pg -d postgres -c "CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD'" >/dev/null
 		psql_pg -d postgres -c "CREATE DATABASE partnerline OWNER $DB_USER" >/dev/null
+	else
+		# the password of cluster.env, also when that file was made anew
+		psql_pg -d postgres -c "ALTER ROLE $DB_USER PASSWORD '$DB_PASSWORD'" >/dev/null
 	fi
 fi
 
