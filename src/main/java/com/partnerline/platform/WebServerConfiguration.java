@@ -43,14 +43,26 @@ import org.springframework.util.unit.DataSize;
 @Configuration(proxyBeanMethods = false)
 class WebServerConfiguration {
 
+	/** The response header naming the node that answered, sent when {@code PARTNERLINE_NODE_NAME} is set. */
+	static final String NODE_HEADER = "X-Partnerline-Node";
+
 	@Bean
-	JettyServerCustomizer internalProxyForwarding() {
+	JettyServerCustomizer internalProxyForwarding(@Value("${partnerline.node-name:}") String nodeName) {
 		return server -> {
 			for (var connector : server.getConnectors()) {
 				for (ConnectionFactory factory : connector.getConnectionFactories()) {
 					if (factory instanceof HttpConnectionFactory http) {
 						HttpConfiguration configuration = http.getHttpConfiguration();
 						configuration.addCustomizer(new InternalProxyForwarding());
+						if (!nodeName.isBlank()) {
+							// which node answered, behind a load balancer (issue 24): on every answer, the
+							// redirect lane in front of the servlet container included
+							String name = nodeName.strip();
+							configuration.addCustomizer((request, responseHeaders) -> {
+								responseHeaders.put(NODE_HEADER, name);
+								return request;
+							});
+						}
 						// the Server and X-Powered-By headers tell attackers more than users
 						configuration.setSendServerVersion(false);
 						configuration.setSendXPoweredBy(false);
