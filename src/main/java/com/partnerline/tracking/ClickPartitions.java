@@ -17,15 +17,18 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import com.partnerline.catalog.CatalogManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,7 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * refused when it is shorter than the longest cookie window plus a month, so attribution
  * within the window always finds its click. Months are UTC months. Every change runs in
  * its own transaction under one advisory lock, so nodes running it at once take turns
- * and the second finds nothing to do; all times come from the injected clock.
+ * and the second finds nothing to do; all times come from the injected clock. It runs
+ * as the schema's owner, like the migrations: the application's role may not create or
+ * drop tables.
  */
 @Component
 class ClickPartitions {
@@ -64,14 +69,18 @@ class ClickPartitions {
 	private final Period retention;
 
 	@Autowired
-	ClickPartitions(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock,
+	ClickPartitions(@Qualifier("owner") DataSource owner, Clock clock,
 			@Value("${partnerline.clicks.retention:" + DEFAULT_RETENTION + "}") String retention) {
-		this(jdbc, new TransactionTemplate(transactionManager), clock, retention(retention, LocalDate.now(clock)));
+		this(owner, clock, retention(retention, LocalDate.now(clock)));
 	}
 
-	ClickPartitions(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, Period retention) {
-		this.jdbc = jdbc;
-		this.transactions = transactions;
+	/**
+	 * @param owner connections as the schema's owner (the application's own role may not
+	 * create or drop tables); not pooled, and this job needs few
+	 */
+	ClickPartitions(DataSource owner, Clock clock, Period retention) {
+		this.jdbc = JdbcClient.create(owner);
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(owner));
 		this.clock = clock;
 		this.retention = retention;
 	}
@@ -87,7 +96,7 @@ class ClickPartitions {
 		Period period;
 		try {
 			period = text.matches("\\d{1,4}") ? Period.ofMonths(Integer.parseInt(text))
-					: Period.parse(text.toUpperCase(Locale.ROOT)).normalized();
+					: Period.parse(text.toUpperCase(Locale.ROOT));
 		}
 		catch (DateTimeException ex) {
 			throw new IllegalStateException("PARTNERLINE_CLICKS_RETENTION (partnerline.clicks.retention) is '" + value

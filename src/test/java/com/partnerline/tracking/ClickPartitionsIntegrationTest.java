@@ -8,6 +8,8 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.PartnerId;
@@ -18,8 +20,7 @@ import com.partnerline.tracking.TrackingManagement.PastClick;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,7 +41,8 @@ class ClickPartitionsIntegrationTest extends IntegrationTest {
 	CatalogManagement catalog;
 
 	@Autowired
-	PlatformTransactionManager transactionManager;
+	@Qualifier("owner")
+	DataSource owner;
 
 	@Test
 	void createsMonthsAheadMovesStrayClicksAndDropsExpiredMonthsButKeepsCountsAndClicksWithinTheCookieWindow()
@@ -141,7 +143,7 @@ class ClickPartitionsIntegrationTest extends IntegrationTest {
 	}
 
 	private ClickPartitions partitions(Clock clock) {
-		return new ClickPartitions(jdbc, new TransactionTemplate(transactionManager), clock, Period.ofMonths(13));
+		return new ClickPartitions(owner, clock, Period.ofMonths(13));
 	}
 
 	/** The application's own run at start and its first scheduled run are done (it shares the database). */
