@@ -41,6 +41,9 @@ public class CatalogManagement {
 
 	static final int DEFAULT_COOKIE_DAYS = 30;
 
+	/** The longest cookie window a program may have; tracking keeps raw clicks at least this long (ADR 0029). */
+	public static final int MAX_COOKIE_DAYS = 365;
+
 	static final BigDecimal DEFAULT_MIN_PAYOUT = new BigDecimal("50.00");
 
 	static final int DEFAULT_TRIAL_CONVERSION_DAYS = 60;
@@ -170,7 +173,7 @@ public class CatalogManagement {
 		}
 		int cookieDays = draft.cookieDays() != null ? draft.cookieDays()
 				: current.map(Program::cookieDays).orElse(DEFAULT_COOKIE_DAYS);
-		if (cookieDays < 1 || cookieDays > 365) {
+		if (cookieDays < 1 || cookieDays > MAX_COOKIE_DAYS) {
 			problems.add(new FieldProblem("cookieDays", "catalog.cookieDaysRange"));
 		}
 		BigDecimal minPayout = draft.minPayout() != null ? draft.minPayout()

@@ -148,7 +148,7 @@ public class TrackingManagement {
 	}
 
 	public Optional<Click> findClick(VendorId vendorId, String clickId) {
-		return store.click(vendorId, clickId);
+		return store.click(vendorId, clickId, null);
 	}
 
 	/**
@@ -203,7 +203,7 @@ public class TrackingManagement {
 	public ResolvedReferral resolve(Vendor vendor, ReferralClaim claim, Instant orderTime) {
 		if (claim.partnerId() != null && isMember(vendor.id(), claim.partnerId())) {
 			String subId = claim.clickId() == null || claim.clickId().length() > 32 ? null
-					: store.click(vendor.id(), claim.clickId()).map(Click::subId).orElse(null);
+					: store.click(vendor.id(), claim.clickId(), null).map(Click::subId).orElse(null);
 			return new ResolvedReferral(claim.partnerId(), ReferralSource.PARTNER, claim.clickId(), subId);
 		}
 		java.util.function.Supplier<Duration> window = () -> Duration.ofDays(cookieDays(vendor.id()));
@@ -260,8 +260,7 @@ public class TrackingManagement {
 		if (clickId == null || clickId.isBlank() || clickId.length() > 32) {
 			return Optional.empty();
 		}
-		return store.click(vendorId, clickId.trim())
-			.filter(c -> !c.occurredAt().isBefore(orderTime.minus(window.get())));
+		return store.click(vendorId, clickId.trim(), orderTime.minus(window.get()));
 	}
 
 	private boolean isMember(VendorId vendorId, PartnerId partnerId) {

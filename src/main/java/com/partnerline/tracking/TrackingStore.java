@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import com.partnerline.kernel.PartnerId;
 import com.partnerline.kernel.VendorId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -75,11 +76,19 @@ class TrackingStore {
 			.list();
 	}
 
-	Optional<Click> click(VendorId vendorId, String clickId) {
+	/**
+	 * The click of this id, if it happened at {@code notBefore} or later (any time when
+	 * null). The id names its time (ADR 0029): the lookup reads only the partitions of
+	 * clicks from {@code notBefore} to a second after that time, not every month kept.
+	 */
+	Optional<Click> click(VendorId vendorId, String clickId, @Nullable Instant notBefore) {
+		Instant notAfter = ClickIdentity.timeOf(clickId).map(t -> t.plusSeconds(1)).orElse(null);
 		return jdbc.sql("""
 				SELECT vendor_id, click_id, link_code, partner_id, sub_id, occurred_at, bot, counted
-				FROM clicks WHERE vendor_id = ? AND click_id = ?""")
-			.params(vendorId.value(), clickId)
+				FROM clicks WHERE vendor_id = ? AND click_id = ?
+				  AND occurred_at >= coalesce(?::timestamptz, '-infinity') AND occurred_at < coalesce(?::timestamptz, 'infinity')""")
+			.params(vendorId.value(), clickId, notBefore == null ? null : Timestamp.from(notBefore),
+					notAfter == null ? null : Timestamp.from(notAfter))
 			.query((rs, n) -> new Click(rs.getString("click_id"), new VendorId(rs.getLong("vendor_id")),
 					rs.getString("link_code"), new PartnerId(rs.getObject("partner_id", UUID.class)),
 					rs.getString("sub_id"), rs.getTimestamp("occurred_at").toInstant(), rs.getBoolean("bot"),
