@@ -106,6 +106,8 @@ class ContentServingIntegrationTest extends IntegrationTest {
 		assertThat(monday.atZone(found.timeZone()).toLocalTime()).isEqualTo(java.time.LocalTime.MIDNIGHT);
 		assertThat(Duration.between(clock.instant(), monday)).isBetween(Duration.ZERO, Duration.ofDays(7));
 		assertThat(maxAge(everyWeek)).isBetween(0L, Duration.ofDays(7).toSeconds());
+		assertThat(api.get("/feeds/virus-news.atom?key=" + weekly).body()).contains("updatePeriod>weekly<");
+		assertThat(api.get("/feeds/virus-news.atom?key=" + hourly).body()).contains("updatePeriod>hourly<");
 		// a reader that revalidates gets 304 with the same headers
 		Api.Response notModified = api.header("If-None-Match", everyWeek.header("ETag"))
 			.get("/feeds/virus-news.json?key=" + weekly);
