@@ -113,7 +113,7 @@ class ContentHandler extends Handler.Wrapper {
 		if (answer == null) {
 			return super.handle(request, response, callback);
 		}
-		write(answer, head, request, response, callback);
+		write(answer, request, response, callback);
 		return true;
 	}
 
@@ -134,7 +134,7 @@ class ContentHandler extends Handler.Wrapper {
 		Fields query = query(request);
 		String key = single(query, "key");
 		String lang = language(query);
-		if (query == null || key == null || lang == null || !single(query)) {
+		if (query == null || key == null || key.isBlank() || lang == null || !single(query)) {
 			return null;
 		}
 		Optional<ContentAgreement> agreement = agreements.byKey(key.strip());
@@ -184,7 +184,7 @@ class ContentHandler extends Handler.Wrapper {
 	}
 
 	/** 304 when the reader's ETag (or, without one, its date) is current, else the bytes. */
-	private void write(Answer answer, boolean head, Request request, Response response, Callback callback) {
+	private void write(Answer answer, Request request, Response response, Callback callback) {
 		ContentCaches.Rendered rendered = answer.rendered();
 		Instant lastModified = rendered.lastModified().truncatedTo(ChronoUnit.SECONDS);
 		HttpFields headers = request.getHeaders();
@@ -216,10 +216,7 @@ class ContentHandler extends Handler.Wrapper {
 		response.setStatus(HttpStatus.OK_200);
 		out.put(HttpHeader.CONTENT_TYPE, rendered.contentType());
 		out.put(HttpHeader.CONTENT_LENGTH, rendered.body().length);
-		if (head) {
-			callback.succeeded();
-			return;
-		}
+		// for HEAD, Jetty's generator sends the headers and drops the bytes
 		response.write(true, ByteBuffer.wrap(rendered.body()), callback);
 	}
 

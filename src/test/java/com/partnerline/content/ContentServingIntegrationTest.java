@@ -42,7 +42,7 @@ class ContentServingIntegrationTest extends IntegrationTest {
 	Informers informers;
 
 	@Test
-	void answersWithThePublicChainsHeadersAndLeavesRefusalsToTheControllers() {
+	void answersWithThePublicChainsHeadersAndLeavesRefusalsToTheControllers() throws Exception {
 		TestVendor vendor = newVendor();
 		TestPartner partner = newPartner(vendor);
 		publish(admin, vendor.slug(), "av-news", map("title", "Served by Jetty", "body", "Straight from memory."));
@@ -62,6 +62,14 @@ class ContentServingIntegrationTest extends IntegrationTest {
 			assertThat(again.header("Content-Security-Policy")).as(path).contains("frame-ancestors *");
 		}
 		assertThat(api.get("/informer/" + partner.code() + ".js").header("Cache-Control")).isEqualTo("max-age=60, public");
+		java.net.http.HttpResponse<String> head = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/feeds/av-news.rss?key=" + key))
+				.method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(head.statusCode()).isEqualTo(200);
+		assertThat(head.body()).isEmpty();
+		assertThat(head.headers().firstValue("ETag")).isPresent();
 		assertThat(api.get("/informer/" + partner.code() + ".js").body()).contains("Served by Jetty");
 
 		// what the handler does not answer, the controllers do, as problems
