@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.ApiProblem;
@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Content agreements and their keys. A key is looked up once and then kept (also a key
- * that does not exist) for {@code KEY_TTL}, so that feed readers cost no database work.
+ * that does not exist), looked up again in the background every {@code KEY_TTL} while it is
+ * read, so that feed readers cost no database work.
  */
 @Service
 public class ContentAgreements {
@@ -49,10 +50,16 @@ public class ContentAgreements {
 
 	private final Clock clock;
 
-	private final Cache<String, Optional<ContentAgreement>> byKey = Caffeine.newBuilder()
-		.expireAfterWrite(KEY_TTL)
+	/**
+	 * Keys as looked up (an unknown one too). A key read again after {@code KEY_TTL} is
+	 * looked up anew in the background while its readers keep the answer they had, so a
+	 * reader never waits for the database; keys nobody uses for 10 minutes are dropped.
+	 */
+	private final LoadingCache<String, Optional<ContentAgreement>> byKey = Caffeine.newBuilder()
+		.refreshAfterWrite(KEY_TTL)
+		.expireAfterAccess(Duration.ofMinutes(10))
 		.maximumSize(100_000)
-		.build();
+		.build(key -> find("feed_key = ?", key).stream().findFirst());
 
 	ContentAgreements(JdbcClient jdbc, PartnerManagement partners, Clock clock) {
 		this.jdbc = jdbc;
@@ -146,7 +153,7 @@ public class ContentAgreements {
 		if (key.length() > 64) {
 			return Optional.empty();
 		}
-		return byKey.get(key, k -> find("feed_key = ?", k).stream().findFirst());
+		return byKey.get(key);
 	}
 
 	public List<ContentAgreement> ofVendor(VendorId vendorId) {

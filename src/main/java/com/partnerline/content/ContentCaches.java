@@ -10,6 +10,7 @@ import java.util.function.Function;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.partnerline.kernel.VendorId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -74,18 +75,37 @@ class ContentCaches {
 		}
 	}
 
-	/** A response ready to write: its bytes, media type, strong ETag and last change. */
-	record Rendered(byte[] body, String contentType, String etag, Instant lastModified) {
+	/**
+	 * A response ready to write: its bytes, media type, strong ETag, last change and, for
+	 * a feed on a schedule, when its reader is next due ({@literal null}: revalidate each time).
+	 */
+	record Rendered(byte[] body, String contentType, String etag, Instant lastModified, @Nullable Instant nextUpdate) {
 
 		static Rendered of(byte[] body, String contentType, Instant lastModified) {
+			return of(body, contentType, lastModified, null);
+		}
+
+		static Rendered of(byte[] body, String contentType, Instant lastModified, @Nullable Instant nextUpdate) {
 			try {
 				byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(body);
 				return new Rendered(body, contentType,
-						"\"" + java.util.HexFormat.of().formatHex(hash, 0, 16) + "\"", lastModified);
+						"\"" + java.util.HexFormat.of().formatHex(hash, 0, 16) + "\"", lastModified, nextUpdate);
 			}
 			catch (java.security.NoSuchAlgorithmException ex) {
 				throw new IllegalStateException(ex);
 			}
+		}
+
+		/**
+		 * Cache-Control of a feed: without a schedule (realtime) readers revalidate every
+		 * time (a 304 costs nothing); on a schedule they may keep their copy until the
+		 * next update is due.
+		 */
+		String cacheControl(Instant now) {
+			if (nextUpdate == null) {
+				return "no-cache, public";
+			}
+			return "max-age=" + Math.max(0, java.time.Duration.between(now, nextUpdate).toSeconds()) + ", public";
 		}
 
 	}

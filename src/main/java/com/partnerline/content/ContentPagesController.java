@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.partnerline.accounts.AccountManagement;
+import com.partnerline.accounts.CurrentCaller;
 import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.catalog.VendorAccess;
@@ -14,6 +16,8 @@ import com.partnerline.kernel.PublicUrl;
 import com.partnerline.partners.Partner;
 import com.partnerline.partners.PartnerManagement;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -51,9 +55,18 @@ class ContentPagesController {
 
 	private final MessageSource messages;
 
+	private final CurrentCaller caller;
+
+	private final AccountManagement accounts;
+
+	private final JsonMapper json;
+
 	ContentPagesController(PartnerManagement partners, CatalogManagement catalog, VendorAccess access,
 			ContentAgreements agreements, ContentManagement content, Informers informers, PublicUrl publicUrl,
-			MessageSource messages) {
+			MessageSource messages, CurrentCaller caller, AccountManagement accounts, JsonMapper json) {
+		this.caller = caller;
+		this.accounts = accounts;
+		this.json = json;
 		this.partners = partners;
 		this.catalog = catalog;
 		this.access = access;
@@ -151,6 +164,88 @@ class ContentPagesController {
 	String create(@PathVariable String vendor, @RequestParam String kind, @RequestParam Map<String, String> form,
 			RedirectAttributes redirect) {
 		Vendor found = access.requireManaged(vendor);
+		ContentKind contentKind = kindOrNull(kind);
+		try {
+			if (contentKind == null) {
+				throw ApiProblem.invalidField("kind", "content.error.choice");
+			}
+			content.create(found, contentKind, draft(contentKind, form, null), by());
+			redirect.addFlashAttribute("saved", true);
+		}
+		catch (ApiProblem problem) {
+			redirect.addFlashAttribute("errors", messagesOf(problem));
+		}
+		return "redirect:/console/vendors/" + found.slug() + "/content";
+	}
+
+	/** An item's editor: every field and translation, and every saved version with who saved it. */
+	@GetMapping("/console/vendors/{vendor}/content/{id}")
+	String edit(@PathVariable String vendor, @PathVariable String id, Model model) {
+		Vendor found = access.requireManaged(vendor);
+		ContentItem item = content.item(found.id(), uuid(id));
+		model.addAttribute("vendor", found);
+		model.addAttribute("item", item);
+		model.addAttribute("types", ThreatType.values());
+		model.addAttribute("langs", LANGS);
+		List<Map<String, Object>> versions = new ArrayList<>();
+		Map<String, String> editors = new java.util.HashMap<>();
+		for (ContentManagement.Version version : content.history(found.id(), item.id())) {
+			Map<String, Object> row = new LinkedHashMap<>();
+			JsonNode snapshot = json.readTree(version.snapshot());
+			row.put("version", version.version());
+			row.put("savedAt", version.savedAt());
+			row.put("savedBy", editor(version.savedBy(), editors));
+			row.put("published", snapshot.path("published").asBoolean());
+			JsonNode texts = snapshot.path("translations");
+			row.put("title", texts.path("en").path("title").asString(""));
+			List<String> languages = new ArrayList<>();
+			texts.propertyNames().forEach(lang -> languages.add(lang.toUpperCase(java.util.Locale.ROOT)));
+			row.put("languages", String.join(" ", languages));
+			List<Map<String, String>> translations = new ArrayList<>();
+			for (String lang : LANGS) {
+				JsonNode text = texts.path(lang);
+				if (!text.isMissingNode() && !text.isNull()) {
+					Map<String, String> t = new LinkedHashMap<>();
+					t.put("lang", lang);
+					t.put("title", text.path("title").asString(""));
+					t.put("body", text.path("body").asString(""));
+					t.put("removal", text.path("removal").isNull() ? "" : text.path("removal").asString(""));
+					translations.add(t);
+				}
+			}
+			row.put("translations", translations);
+			row.put("current", version.version() == item.version());
+			versions.add(row);
+		}
+		model.addAttribute("versions", versions);
+		return "content/edit";
+	}
+
+	/** Saves a new version of the item; a stale form (another editor saved meanwhile) is refused, nothing saved. */
+	@PostMapping("/console/vendors/{vendor}/content/{id}")
+	String update(@PathVariable String vendor, @PathVariable String id, @RequestParam Map<String, String> form,
+			RedirectAttributes redirect) {
+		Vendor found = access.requireManaged(vendor);
+		ContentItem current = content.item(found.id(), uuid(id));
+		Integer expected = null;
+		try {
+			expected = Integer.valueOf(form.getOrDefault("version", "").strip());
+		}
+		catch (NumberFormatException ex) {
+			expected = -1;
+		}
+		try {
+			content.update(found, current.id(), draft(current.kind(), form, current), expected, by());
+			redirect.addFlashAttribute("saved", true);
+		}
+		catch (ApiProblem problem) {
+			redirect.addFlashAttribute("errors", messagesOf(problem));
+		}
+		return "redirect:/console/vendors/" + found.slug() + "/content/" + current.id();
+	}
+
+	/** The console form as a draft; an item already published keeps its publication time. */
+	private static ContentDraft draft(ContentKind kind, Map<String, String> form, @Nullable ContentItem current) {
 		Map<String, ContentDraft.TranslationDraft> texts = new LinkedHashMap<>();
 		for (String lang : LANGS) {
 			String title = form.get("title_" + lang);
@@ -159,8 +254,7 @@ class ContentPagesController {
 				texts.put(lang, new ContentDraft.TranslationDraft(title, body, null, form.get("removal_" + lang)));
 			}
 		}
-		ContentKind contentKind = kindOrNull(kind);
-		boolean threat = contentKind == ContentKind.THREAT;
+		boolean threat = kind == ContentKind.THREAT;
 		Integer danger = null;
 		String dangerText = form.get("dangerLevel");
 		if (threat && dangerText != null && !dangerText.isBlank()) {
@@ -171,23 +265,46 @@ class ContentPagesController {
 				danger = 0;
 			}
 		}
-		ContentDraft draft = new ContentDraft(null, null, null, texts, form.containsKey("draft"), null,
-				threat ? form.get("name") : null, threat ? form.get("type") : null, danger,
-				threat ? form.get("firstSeen") : null, threat ? form.get("activeFrom") : null,
-				threat ? form.get("activeTo") : null, null, null);
-		try {
-			if (contentKind == null) {
-				throw ApiProblem.invalidField("kind", "content.error.choice");
+		boolean keepDraft = form.containsKey("draft");
+		String publishAt = !keepDraft && current != null && current.published() && current.publishAt() != null
+				? current.publishAt().atOffset(java.time.ZoneOffset.UTC).toString() : null;
+		return new ContentDraft(null, null, null, texts, keepDraft, publishAt, threat ? form.get("name") : null,
+				threat ? form.get("type") : null, danger, threat ? form.get("firstSeen") : null,
+				threat ? form.get("activeFrom") : null, threat ? form.get("activeTo") : null, null, null);
+	}
+
+	private List<String> messagesOf(ApiProblem problem) {
+		return problem.errors().isEmpty()
+				? List.of(messages.getMessage(problem.messageKey(), problem.arguments(), LocaleContextHolder.getLocale()))
+				: problem.fieldMessages(messages, LocaleContextHolder.getLocale());
+	}
+
+	private @Nullable String by() {
+		return caller.get().map(c -> c.accountId() == null ? "admin" : c.accountId().toString()).orElse(null);
+	}
+
+	/** Who saved a version, as the console shows it: the account's name and email. */
+	private String editor(@Nullable String savedBy, Map<String, String> known) {
+		if (savedBy == null || savedBy.isBlank()) {
+			return "";
+		}
+		return known.computeIfAbsent(savedBy, by -> {
+			try {
+				return accounts.find(UUID.fromString(by)).map(a -> a.displayName() + " <" + a.email() + ">").orElse(by);
 			}
-			content.create(found, contentKind, draft, null);
-			redirect.addFlashAttribute("saved", true);
+			catch (IllegalArgumentException ex) {
+				return by;
+			}
+		});
+	}
+
+	private static UUID uuid(String id) {
+		try {
+			return UUID.fromString(id);
 		}
-		catch (ApiProblem problem) {
-			redirect.addFlashAttribute("errors", problem.errors().isEmpty()
-					? List.of(messages.getMessage(problem.messageKey(), problem.arguments(), LocaleContextHolder.getLocale()))
-					: problem.fieldMessages(messages, LocaleContextHolder.getLocale()));
+		catch (IllegalArgumentException ex) {
+			throw ApiProblem.notFound("content.item.notFound");
 		}
-		return "redirect:/console/vendors/" + found.slug() + "/content";
 	}
 
 	private static @Nullable ContentKind kindOrNull(String kind) {

@@ -1,6 +1,9 @@
 package com.partnerline.content;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
@@ -10,7 +13,6 @@ import com.partnerline.kernel.ApiProblem;
 import com.partnerline.kernel.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,7 +38,10 @@ class FeedController {
 
 	private final UsageCounter usage;
 
-	FeedController(ContentAgreements agreements, Feeds feeds, UsageCounter usage) {
+	private final Clock clock;
+
+	FeedController(ContentAgreements agreements, Feeds feeds, UsageCounter usage, Clock clock) {
+		this.clock = clock;
 		this.agreements = agreements;
 		this.feeds = feeds;
 		this.usage = usage;
@@ -61,9 +66,9 @@ class FeedController {
 		}
 		String language = language(lang);
 		ContentCaches.Rendered rendered = feeds.rendered(new Feeds.Key(agreement.vendorId(), feed, kind, language,
-				agreement.maxItems(), agreement.schedule().minutes()));
+				agreement.maxItems(), agreement.schedule()));
 		usage.count(agreement.id(), feed);
-		return answer(rendered, request, CacheControl.noCache().cachePublic());
+		return answer(rendered, request, rendered.cacheControl(clock.instant()));
 	}
 
 	/** {@code en}, {@code ru}, {@code fr} or {@code de}; English when absent; 400 for anything else. */
@@ -80,7 +85,7 @@ class FeedController {
 
 	/** 304 when the reader's ETag (or date) is current, else the bytes. */
 	static ResponseEntity<byte[]> answer(ContentCaches.Rendered rendered, HttpServletRequest request,
-			CacheControl cacheControl) {
+			String cacheControl) {
 		Instant lastModified = rendered.lastModified().truncatedTo(ChronoUnit.SECONDS);
 		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
 		boolean current;
@@ -100,15 +105,18 @@ class FeedController {
 		ResponseEntity.BodyBuilder builder = ResponseEntity.status(current ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
 			.eTag(rendered.etag())
 			.lastModified(lastModified)
-			.cacheControl(cacheControl)
+			.header(HttpHeaders.CACHE_CONTROL, cacheControl)
 			.header(HttpHeaders.VARY, "Accept-Encoding");
+		if (rendered.nextUpdate() != null) {
+			builder.header(HttpHeaders.EXPIRES, DateTimeFormatter.RFC_1123_DATE_TIME.format(rendered.nextUpdate().atZone(ZoneOffset.UTC)));
+		}
 		if (current) {
 			return builder.build();
 		}
 		return builder.contentType(MediaType.parseMediaType(rendered.contentType())).body(rendered.body());
 	}
 
-	private static boolean matches(String ifNoneMatch, String etag) {
+	static boolean matches(String ifNoneMatch, String etag) {
 		for (String candidate : ifNoneMatch.split(",")) {
 			String tag = candidate.strip();
 			if (tag.startsWith("W/")) {

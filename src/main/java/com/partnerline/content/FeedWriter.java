@@ -103,6 +103,7 @@ class FeedWriter {
 		com.rometools.rome.feed.synd.SyndPerson author = new com.rometools.rome.feed.synd.SyndPersonImpl();
 		author.setName(feed.author());
 		atom.setAuthors(List.of(author));
+		atom.setModules(new ArrayList<>(List.of(updatePeriod(feed.ttlMinutes()))));
 		List<Entry> entries = new ArrayList<>();
 		for (Document.Item item : feed.items()) {
 			Entry entry = new Entry();
@@ -128,6 +129,28 @@ class FeedWriter {
 		link.setHref(href);
 		link.setType(type);
 		return link;
+	}
+
+	/**
+	 * The agreement's schedule as the Syndication module says it ({@code sy:updatePeriod},
+	 * {@code sy:updateFrequency}): how often a reader should take the feed. RSS says it
+	 * with {@code ttl}.
+	 */
+	static com.rometools.rome.feed.module.SyModule updatePeriod(int minutes) {
+		com.rometools.rome.feed.module.SyModule sy = new com.rometools.rome.feed.module.SyModuleImpl();
+		if (minutes >= 10080) {
+			sy.setUpdatePeriod(com.rometools.rome.feed.module.SyModule.WEEKLY);
+			sy.setUpdateFrequency(Math.max(1, 10080 / minutes));
+		}
+		else if (minutes >= 1440) {
+			sy.setUpdatePeriod(com.rometools.rome.feed.module.SyModule.DAILY);
+			sy.setUpdateFrequency(Math.max(1, 1440 / minutes));
+		}
+		else {
+			sy.setUpdatePeriod(com.rometools.rome.feed.module.SyModule.HOURLY);
+			sy.setUpdateFrequency(Math.max(1, 60 / Math.max(1, minutes)));
+		}
+		return sy;
 	}
 
 	private static List<Module> languageOf(Document.Item item) {

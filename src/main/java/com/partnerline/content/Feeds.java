@@ -56,7 +56,7 @@ class Feeds {
 		caches.register(Key.class, this::render);
 	}
 
-	record Key(VendorId vendorId, Feed feed, String format, String lang, int maxItems, int ttlMinutes) {
+	record Key(VendorId vendorId, Feed feed, String format, String lang, int maxItems, ContentAgreement.Schedule schedule) {
 	}
 
 	ContentCaches.Rendered rendered(Key key) {
@@ -66,10 +66,10 @@ class Feeds {
 	private ContentCaches.Rendered render(Key key) {
 		Vendor vendor = catalog.findVendor(key.vendorId())
 			.orElseThrow(() -> ApiProblem.notFound("catalog.vendorNotFound", key.vendorId()));
-		FeedWriter.Document document = document(vendor, key.feed(), key.lang(), key.maxItems(), key.ttlMinutes(),
-				key.format());
+		FeedWriter.Document document = document(vendor, key.feed(), key.lang(), key.maxItems(),
+				key.schedule().minutes(), key.format());
 		return ContentCaches.Rendered.of(writer.write(document, key.format()), FeedWriter.mediaType(key.format()),
-				document.updated());
+				document.updated(), key.schedule().nextUpdate(clock.instant(), vendor.timeZone()));
 	}
 
 	FeedWriter.Document document(Vendor vendor, Feed feed, String lang, int maxItems, int ttl, String format) {

@@ -1,6 +1,5 @@
 package com.partnerline.content;
 
-import java.time.Duration;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +8,6 @@ import com.partnerline.kernel.ApiProblem;
 import com.partnerline.kernel.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,7 +45,7 @@ class InformerController {
 				choice(Informers.Style.class, style, "style"), choice(Informers.Size.class, size, "size"),
 				vendor == null || vendor.isBlank() ? null : vendor.strip(), kind);
 		return FeedController.answer(informers.rendered(key), request,
-				CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic());
+				ContentHandler.INFORMER_CACHE_CONTROL);
 	}
 
 	private static <E extends Enum<E>> @Nullable E choice(Class<E> type, @Nullable String value, String field) {

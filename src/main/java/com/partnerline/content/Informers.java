@@ -77,6 +77,15 @@ class Informers {
 
 	private final String script;
 
+	static final java.time.Duration UNKNOWN_TTL = java.time.Duration.ofMinutes(1);
+
+	/** Refusals by partner code and asked vendor: the message of the 404. */
+	private final com.github.benmanes.caffeine.cache.Cache<String, String> unknown = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.expireAfterWrite(UNKNOWN_TTL)
+		.maximumSize(10_000)
+		.build();
+
 	Informers(PartnerManagement partners, CatalogManagement catalog, TrackingManagement tracking, VirusRating rating,
 			ContentStore store, ContentCaches caches, ContentTexts texts, PublicUrl publicUrl, JsonMapper json,
 			SpringTemplateEngine templates, JdbcClient jdbc, Clock clock) throws IOException {
@@ -134,8 +143,39 @@ class Informers {
 	record Settings(Style style, Size size, @Nullable Long vendorId) {
 	}
 
+	/**
+	 * The informer from the cache. A code nobody has (or a partner without the asked
+	 * program) is remembered as such, bounded, so that a flood of requests for it costs
+	 * no lookup either; it is forgotten after {@code UNKNOWN_TTL} and whenever a partner
+	 * joins a program.
+	 */
 	ContentCaches.Rendered rendered(Key key) {
-		return caches.get(key);
+		String memo = key.partnerCode() + "\n" + (key.vendor() == null ? "" : key.vendor().toLowerCase(Locale.ROOT));
+		String refusal = unknown.getIfPresent(memo);
+		if (refusal != null) {
+			throw ApiProblem.notFound(refusal);
+		}
+		try {
+			return caches.get(key);
+		}
+		catch (ApiProblem problem) {
+			if (problem.status() == org.springframework.http.HttpStatus.NOT_FOUND) {
+				unknown.put(memo, problem.messageKey());
+			}
+			throw problem;
+		}
+	}
+
+	/** A partner joined a program: codes remembered as unknown or without a program may now be known. */
+	@org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+	void on(com.partnerline.partners.PartnerJoined joined) {
+		unknown.invalidateAll();
+	}
+
+	/** How many refusals are remembered now (tests). */
+	long unknownRemembered() {
+		unknown.cleanUp();
+		return unknown.estimatedSize();
 	}
 
 	Settings settings(PartnerId partnerId) {

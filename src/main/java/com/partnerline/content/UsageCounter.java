@@ -47,13 +47,15 @@ class UsageCounter {
 	void flush() {
 		List<Key> keys = new ArrayList<>();
 		List<Long> values = new ArrayList<>();
+		LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
 		for (Map.Entry<Key, LongAdder> entry : counts.entrySet()) {
 			long value = entry.getValue().sumThenReset();
 			if (value > 0) {
 				keys.add(entry.getKey());
 				values.add(value);
 			}
-			else {
+			else if (entry.getKey().day().isBefore(today)) {
+				// only a past day's counter is dropped: today's may be counting again right now
 				counts.remove(entry.getKey(), entry.getValue());
 			}
 		}

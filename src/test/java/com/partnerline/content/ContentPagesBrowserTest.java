@@ -83,6 +83,50 @@ class ContentPagesBrowserTest extends IntegrationTest {
 
 
 	@Test
+	void editorEditsAnItemAndSeesEveryVersionAndAStaleFormIsRefused() {
+		String title = unique("Edited news");
+		String id = ContentFixtures.publish(admin, "kaspersky", "av-news", map("title", title, "body", "First words."));
+		com.partnerline.support.Fixtures.TestVendor stranger = newVendor();
+		String foreign = ContentFixtures.publish(admin, stranger.slug(), "av-news",
+				map("title", unique("Foreign news"), "body", "Not yours."));
+		try (Browser browser = Browser.open("http://127.0.0.1:" + port)) {
+			browser.logIn("manager@kaspersky.example", "demo-manager-2026");
+			browser.go("/console/vendors/kaspersky/content");
+			browser.clickAndWait("a.item-edit[href$='" + id + "']");
+			assertThat(browser.find("#item-title-en").getAttribute("value")).isEqualTo(title);
+			browser.find("#item-title-en").clear();
+			browser.type("#item-title-en", title + " (corrected)");
+			browser.type("#item-title-fr", title + " en français");
+			browser.type("#item-body-fr", "Premiers mots.");
+			browser.clickAndWait("#item-submit");
+			assertThat(browser.driver().findElements(By.id("errors"))).as(browser.pageSource()).isEmpty();
+			assertThat(browser.find("#content-saved").isDisplayed()).isTrue();
+			assertThat(browser.driver().findElements(By.cssSelector("#item-history tbody tr"))).hasSize(2);
+			assertThat(browser.text("#version-2")).contains(title + " (corrected)").contains("EN FR");
+			assertThat(browser.text("#version-1")).contains(title).doesNotContain("corrected");
+			assertThat(browser.find("#item-title-fr").getAttribute("value")).isEqualTo(title + " en français");
+
+			// another editor saves meanwhile: this form is stale, and saving it changes nothing
+			assertThat(admin.put("/api/v1/admin/vendors/kaspersky/content/av-news/" + id + "?version=2",
+					map("title", title + " by the API", "body", "Other words.")).status()).isEqualTo(200);
+			browser.find("#item-title-en").clear();
+			browser.type("#item-title-en", title + " lost");
+			browser.clickAndWait("#item-submit");
+			assertThat(browser.text("#errors")).contains("Someone saved this item in the meantime");
+			assertThat(browser.driver().findElements(By.cssSelector("#item-history tbody tr"))).hasSize(3);
+			assertThat(browser.find("#item-title-en").getAttribute("value")).isEqualTo(title + " by the API");
+
+			// another vendor's item is not this vendor's to open
+			browser.go("/console/vendors/kaspersky/content/" + foreign);
+			assertThat(browser.pageSource()).doesNotContain("Not yours.");
+			browser.go("/console/vendors/" + stranger.slug() + "/content/" + foreign);
+			assertThat(browser.pageSource()).doesNotContain("Not yours.");
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM content_item_history WHERE item_id = ?::uuid").param(id)
+			.query(Long.class).single()).isEqualTo(3);
+	}
+
+	@Test
 	void anotherPartnerSeesNoneOfTheDemoPartnersAgreements() {
 		com.partnerline.support.Fixtures.TestPartner other = newPartner(newVendor());
 		List<String> keys = jdbc.sql("SELECT feed_key FROM content_agreements").query(String.class).list();
