@@ -74,11 +74,17 @@ final class HtmlCreatives {
 		int width = -1;
 		int height = -1;
 		StringBuilder css = new StringBuilder();
+		// code first, wherever it is, so that the answer names the worst problem
 		for (Element element : source.getAllElements()) {
-			String name = element.normalName();
-			if (SCRIPTS.contains(name)) {
+			if (SCRIPTS.contains(element.normalName())) {
 				throw refused("enablement.html.script");
 			}
+			for (Attribute attribute : element.attributes()) {
+				checkCode(attribute);
+			}
+		}
+		for (Element element : source.getAllElements()) {
+			String name = element.normalName();
 			if (FRAMES.contains(name)) {
 				throw refused("enablement.html.frame");
 			}
@@ -150,7 +156,8 @@ final class HtmlCreatives {
 		return document.outerHtml().getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static void checkAttribute(String element, Attribute attribute) {
+	/** Event handlers and addresses that run code. */
+	private static void checkCode(Attribute attribute) {
 		String name = attribute.getKey().toLowerCase(Locale.ROOT);
 		String value = attribute.getValue().replaceAll("[\\s\\x00-\\x1f]", "").toLowerCase(Locale.ROOT);
 		if (name.startsWith("on")) {
@@ -160,6 +167,10 @@ final class HtmlCreatives {
 				|| value.startsWith("data:application")) {
 			throw refused("enablement.html.javascriptUrl");
 		}
+	}
+
+	private static void checkAttribute(String element, Attribute attribute) {
+		String name = attribute.getKey().toLowerCase(Locale.ROOT);
 		if (name.equals("style")) {
 			checkCss(attribute.getValue());
 		}
