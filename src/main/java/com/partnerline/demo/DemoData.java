@@ -64,9 +64,12 @@ class DemoData implements ApplicationRunner {
 	private volatile boolean loadedNow;
 	private final DemoContent demoContent;
 
+	private final DemoMaterial demoMaterial;
+
 	DemoData(PartnerlineSettings settings, CatalogManagement catalog, PartnerManagement partners,
-			AccountManagement accounts, JdbcClient jdbc, DemoContent demoContent) {
+			AccountManagement accounts, JdbcClient jdbc, DemoContent demoContent, DemoMaterial demoMaterial) {
 		this.demoContent = demoContent;
+		this.demoMaterial = demoMaterial;
 		this.settings = settings;
 		this.catalog = catalog;
 		this.partners = partners;
@@ -84,6 +87,7 @@ class DemoData implements ApplicationRunner {
 		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('partnerline.demo'))").query().singleRow();
 		if (catalog.findVendor(VENDOR).isPresent()) {
 			demoContent.load(catalog.vendor(VENDOR));
+			demoMaterial.load(catalog.vendor(VENDOR));
 			return;
 		}
 		Vendor vendor = catalog
@@ -112,6 +116,7 @@ class DemoData implements ApplicationRunner {
 		accounts.grantVendor(manager.id(), vendor.id().value());
 		loadedNow = true;
 		demoContent.load(vendor);
+		demoMaterial.load(vendor);
 		log.info("Demo data loaded: vendor '{}', partner {} / {}, vendor manager {} / {}", VENDOR, PARTNER_EMAIL,
 				PARTNER_PASSWORD, MANAGER_EMAIL, MANAGER_PASSWORD);
 	}

@@ -87,10 +87,20 @@ class ConsoleEnablementController {
 	}
 
 	@GetMapping("/material")
-	String material(@PathVariable String vendor, Model model) {
+	String material(@PathVariable String vendor, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, Model model) {
 		Vendor found = common(vendor, model, "material");
-		model.addAttribute("items", library.vendorLibrary(found));
-		model.addAttribute("textLinks", library.textLinks(found));
+		Period period;
+		try {
+			period = library.period(found, from, to);
+		}
+		catch (ApiProblem problem) {
+			model.addAttribute("periodErrors", lines(problem));
+			period = library.period(found, null, null);
+		}
+		model.addAttribute("period", period);
+		model.addAttribute("items", library.vendorLibrary(found, period));
+		model.addAttribute("textLinks", library.vendorTextLinks(found, period));
 		model.addAttribute("products", catalog.products(found.id()));
 		model.addAttribute("languages", List.of("en", "ru", "fr", "de"));
 		model.addAttribute("maxMegabytes", checks.maxSize() / (1024 * 1024));

@@ -15,6 +15,11 @@ record Creative(UUID id, long vendorId, String kind, String name, int version, i
 		return contentType.startsWith("image/");
 	}
 
+	/** An HTML5 banner: shown only inside a sandboxed frame. */
+	public boolean isHtml() {
+		return contentType.equals("text/html");
+	}
+
 	public boolean isSvg() {
 		return contentType.equals("image/svg+xml");
 	}

@@ -134,10 +134,12 @@ class EnablementApiController {
 	List<Library.PartnerItem> creatives(@PathVariable String vendor,
 			@RequestParam(required = false) @Nullable String product,
 			@RequestParam(required = false) @Nullable String language,
-			@RequestParam(required = false) @Nullable String kind) {
+			@RequestParam(required = false) @Nullable String kind,
+			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to) {
 		Vendor found = catalog.vendor(vendor);
 		Membership membership = partners.currentMembership(found);
-		return library.partnerLibrary(found, membership.partnerId(), product, language, kind);
+		return library.partnerLibrary(found, membership.partnerId(), product, language, kind,
+				library.period(found, from, to));
 	}
 
 	// policies

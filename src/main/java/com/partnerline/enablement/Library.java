@@ -21,11 +21,14 @@ import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.ApiProblem;
 import com.partnerline.kernel.FieldProblem;
+import com.partnerline.kernel.Money;
 import com.partnerline.kernel.PartnerId;
 import com.partnerline.kernel.PublicUrl;
-import com.partnerline.tracking.ClickDay;
 import com.partnerline.tracking.Link;
+import com.partnerline.orders.OrderManagement;
+import com.partnerline.orders.SubIdOrders;
 import com.partnerline.tracking.NewLink;
+import com.partnerline.tracking.SubIdClicks;
 import com.partnerline.tracking.TrackingManagement;
 import org.jspecify.annotations.Nullable;
 
@@ -63,6 +66,8 @@ class Library {
 
 	private final Clock clock;
 
+	private final OrderManagement orders;
+
 	/** What an impression address names; a code that names nothing is remembered briefly too. */
 	private final Cache<String, Optional<Served>> served = Caffeine.newBuilder()
 		.maximumSize(100_000)
@@ -75,8 +80,16 @@ class Library {
 		.<String, byte[]>weigher((key, bytes) -> bytes.length)
 		.build();
 
+	/** HTML creatives as a partner's code shows them (links made the partner's), by link code; bounded by weight. */
+	private final Cache<String, byte[]> partnerHtml = Caffeine.newBuilder()
+		.maximumWeight(32L * 1024 * 1024)
+		.<String, byte[]>weigher((key, bytes) -> bytes.length)
+		.expireAfterAccess(Duration.ofHours(1))
+		.build();
+
 	Library(LibraryStore store, UploadChecks checks, CatalogManagement catalog, TrackingManagement tracking,
-			Impressions impressions, PublicUrl publicUrl, Clock clock) {
+			Impressions impressions, PublicUrl publicUrl, Clock clock, OrderManagement orders) {
+		this.orders = orders;
 		this.store = store;
 		this.checks = checks;
 		this.catalog = catalog;
@@ -110,7 +123,7 @@ class Library {
 		if (!errors.isEmpty()) {
 			throw ApiProblem.invalid(errors);
 		}
-		UploadChecks.Checked file = checks.check(bytes, kind);
+		UploadChecks.Checked file = checks.check(bytes, kind, target);
 		Instant now = clock.instant();
 		LibraryStore.NextVersion next = store.nextVersion(vendor.id(), kind, name, now);
 		store.insertVersion(next.creativeId(), next.version(), vendor.id(), file, fileName(fileName, file),
@@ -142,14 +155,48 @@ class Library {
 		return store.saveTextLink(vendor.id(), id, text, target, product, language, clock.instant());
 	}
 
-	/** The vendor's creatives (current versions) with their impressions over the last 30 days. */
+	/** The vendor's creatives (current versions) with the figures of all its partners in the period. */
 	@Transactional(readOnly = true)
-	public List<VendorItem> vendorLibrary(Vendor vendor) {
-		Map<UUID, Long> counted = store.impressions(vendor.id(), null, today(vendor).minusDays(30));
-		return store.current(vendor.id(), null, null, null)
-			.stream()
-			.map(c -> new VendorItem(c, counted.getOrDefault(c.id(), 0L), url(c)))
+	public List<VendorItem> vendorLibrary(Vendor vendor, Period period) {
+		List<Creative> creatives = store.current(vendor.id(), null, null, null);
+		Map<UUID, Long> counted = store.impressions(vendor.id(), null, period.from(), period.to());
+		Map<String, ItemFigures> figures = figures(vendor, null, period,
+				creatives.stream().map(c -> creativeSubId(c.id())).toList());
+		return creatives.stream()
+			.map(c -> new VendorItem(c, counted.getOrDefault(c.id(), 0L), url(c),
+					figures.getOrDefault(creativeSubId(c.id()), ItemFigures.none(vendor))))
 			.toList();
+	}
+
+	/** The vendor's text links with the figures of all its partners in the period. */
+	@Transactional(readOnly = true)
+	public List<VendorTextLink> vendorTextLinks(Vendor vendor, Period period) {
+		List<LibraryStore.TextLink> links = store.textLinks(vendor.id(), null, null);
+		Map<String, ItemFigures> figures = figures(vendor, null, period,
+				links.stream().map(t -> textSubId(t.id())).toList());
+		return links.stream()
+			.map(t -> new VendorTextLink(t, figures.getOrDefault(textSubId(t.id()), ItemFigures.none(vendor))))
+			.toList();
+	}
+
+	/** The period of the vendor's days that {@code from} and {@code to} name (the last 30 days without them). */
+	Period period(Vendor vendor, @Nullable String from, @Nullable String to) {
+		return Period.of(from, to, today(vendor));
+	}
+
+	/** Clicks, orders and sales per sub-id in the period; of one partner, or of all when {@code partner} is null. */
+	private Map<String, ItemFigures> figures(Vendor vendor, @Nullable PartnerId partner, Period period,
+			List<String> subIds) {
+		Map<String, ItemFigures> figures = new java.util.HashMap<>();
+		for (SubIdClicks clicks : tracking.subIdClicks(vendor, partner, period.from(), period.to(), subIds)) {
+			figures.put(clicks.subId(), new ItemFigures(clicks.clicks(), 0, Money.zero(vendor.currency())));
+		}
+		for (SubIdOrders sold : orders.subIdOrders(vendor, partner, period.from(), period.to(), subIds)) {
+			ItemFigures known = figures.getOrDefault(sold.subId(), ItemFigures.none(vendor));
+			figures.put(sold.subId(), new ItemFigures(known.clicks(), sold.orders(),
+					new Money(sold.amount(), vendor.currency()).rounded()));
+		}
+		return figures;
 	}
 
 	@Transactional(readOnly = true)
@@ -164,60 +211,68 @@ class Library {
 
 	/**
 	 * What the partner may use, filtered by product, language and kind, each with its
-	 * ready-to-paste code carrying the partner's own tracking link, its impressions and
-	 * clicks over the last 30 days.
+	 * ready-to-paste code carrying the partner's own tracking link and the partner's own
+	 * impressions, clicks, orders and sales through it in the period.
 	 */
 	@Transactional
 	public List<PartnerItem> partnerLibrary(Vendor vendor, PartnerId partner, @Nullable String product,
-			@Nullable String language, @Nullable String kind) {
+			@Nullable String language, @Nullable String kind, Period period) {
 		String productFilter = Texts.optional(product);
 		String languageFilter = Texts.optional(language);
 		String kindFilter = Texts.optional(kind) == null ? null : kind.strip().toUpperCase(Locale.ROOT);
 		if (!Texts.isCode(productFilter) || !Texts.isCode(languageFilter) || !Texts.isCode(kindFilter)) {
 			return List.of();
 		}
-		LocalDate from = today(vendor).minusDays(30);
-		Map<UUID, Long> counted = store.impressions(vendor.id(), partner, from);
-		Map<String, Long> clicks = new java.util.HashMap<>();
-		for (ClickDay day : tracking.dailyClicks(vendor, partner, from, today(vendor))) {
-			if (day.subId() != null) {
-				clicks.merge(day.subId(), day.clicks(), Long::sum);
-			}
-		}
+		List<Creative> creatives = "TEXT_LINK".equals(kindFilter) ? List.of()
+				: store.current(vendor.id(), productFilter, languageFilter, kindFilter);
+		List<LibraryStore.TextLink> textLinks = kindFilter == null || "TEXT_LINK".equals(kindFilter)
+				? store.textLinks(vendor.id(), productFilter, languageFilter) : List.of();
+		List<String> subIds = new ArrayList<>();
+		creatives.stream().filter(c -> "BANNER".equals(c.kind())).forEach(c -> subIds.add(creativeSubId(c.id())));
+		textLinks.forEach(t -> subIds.add(textSubId(t.id())));
+		Map<UUID, Long> counted = store.impressions(vendor.id(), partner, period.from(), period.to());
+		Map<String, ItemFigures> figures = figures(vendor, partner, period, subIds);
 		List<PartnerItem> items = new ArrayList<>();
-		if (!"TEXT_LINK".equals(kindFilter)) {
-			for (Creative c : store.current(vendor.id(), productFilter, languageFilter, kindFilter)) {
-				String url = url(c);
-				if ("BANNER".equals(c.kind())) {
-					String code = linkCode(vendor, partner, "c:" + c.id() + ":v" + c.version(), c.targetUrl(),
-							creativeSubId(c.id()));
-					String link = publicUrl.link("/r/" + code);
-					String image = publicUrl.link("/material/i/" + code);
-					String html = "<a href=\"" + HtmlUtils.htmlEscape(link) + "\" target=\"_blank\" rel=\"noopener\">"
-							+ "<img src=\"" + HtmlUtils.htmlEscape(image) + "\"" + size(c) + " alt=\""
-							+ HtmlUtils.htmlEscape(c.name()) + "\" style=\"border:0\"></a>";
-					items.add(new PartnerItem(c.id().toString(), c.kind(), c.name(), c.version(), c.width(), c.height(),
-							url, html, link, c.product(), c.language(), counted.getOrDefault(c.id(), 0L),
-							clicks.getOrDefault(creativeSubId(c.id()), 0L)));
+		for (Creative c : creatives) {
+			String url = url(c);
+			if ("BANNER".equals(c.kind())) {
+				String code = linkCode(vendor, partner, "c:" + c.id() + ":v" + c.version(), c.targetUrl(),
+						creativeSubId(c.id()));
+				String link = publicUrl.link("/r/" + code);
+				String html;
+				if (c.isHtml()) {
+					html = "<iframe src=\"" + HtmlUtils.htmlEscape(publicUrl.link("/material/h/" + code)) + "\""
+							+ size(c) + " sandbox=\"allow-popups allow-popups-to-escape-sandbox\" title=\""
+							+ HtmlUtils.htmlEscape(c.name()) + "\" loading=\"lazy\" style=\"border:0\"></iframe>";
 				}
 				else {
-					String html = "<a href=\"" + HtmlUtils.htmlEscape(url) + "\">" + HtmlUtils.htmlEscape(c.name())
-							+ "</a>";
-					items.add(new PartnerItem(c.id().toString(), c.kind(), c.name(), c.version(), c.width(), c.height(),
-							url, html, null, c.product(), c.language(), null, null));
+					String image = publicUrl.link("/material/i/" + code);
+					html = "<a href=\"" + HtmlUtils.htmlEscape(link) + "\" target=\"_blank\" rel=\"noopener\">"
+							+ "<img src=\"" + HtmlUtils.htmlEscape(image) + "\"" + size(c) + " alt=\""
+							+ HtmlUtils.htmlEscape(c.name()) + "\" style=\"border:0\"></a>";
 				}
+				ItemFigures f = figures.getOrDefault(creativeSubId(c.id()), ItemFigures.none(vendor));
+				items.add(new PartnerItem(c.id().toString(), c.kind(), c.isHtml() ? "HTML" : "IMAGE", c.name(),
+						c.version(), c.width(), c.height(), url, html, link, c.product(), c.language(),
+						counted.getOrDefault(c.id(), 0L), f.clicks(), f.orders(), f.sales().toDecimalString(),
+						vendor.currency().getCurrencyCode()));
+			}
+			else {
+				String html = "<a href=\"" + HtmlUtils.htmlEscape(url) + "\">" + HtmlUtils.htmlEscape(c.name())
+						+ "</a>";
+				items.add(new PartnerItem(c.id().toString(), c.kind(), "FILE", c.name(), c.version(), c.width(),
+						c.height(), url, html, null, c.product(), c.language(), null, null, null, null, null));
 			}
 		}
-		if (kindFilter == null || "TEXT_LINK".equals(kindFilter)) {
-			for (LibraryStore.TextLink t : store.textLinks(vendor.id(), productFilter, languageFilter)) {
-				String subId = textSubId(t.id());
-				String code = linkCode(vendor, partner, "t:" + t.id() + ":v" + t.version(), t.targetUrl(), subId);
-				String link = publicUrl.link("/r/" + code);
-				String html = "<a href=\"" + HtmlUtils.htmlEscape(link) + "\">" + HtmlUtils.htmlEscape(t.text())
-						+ "</a>";
-				items.add(new PartnerItem(t.id(), "TEXT_LINK", t.text(), t.version(), null, null, link, html, link,
-						t.product(), t.language(), null, clicks.getOrDefault(subId, 0L)));
-			}
+		for (LibraryStore.TextLink t : textLinks) {
+			String subId = textSubId(t.id());
+			String code = linkCode(vendor, partner, "t:" + t.id() + ":v" + t.version(), t.targetUrl(), subId);
+			String link = publicUrl.link("/r/" + code);
+			String html = "<a href=\"" + HtmlUtils.htmlEscape(link) + "\">" + HtmlUtils.htmlEscape(t.text()) + "</a>";
+			ItemFigures f = figures.getOrDefault(subId, ItemFigures.none(vendor));
+			items.add(new PartnerItem(t.id(), "TEXT_LINK", "TEXT", t.text(), t.version(), null, null, link, html, link,
+					t.product(), t.language(), null, f.clicks(), f.orders(), f.sales().toDecimalString(),
+					vendor.currency().getCurrencyCode()));
 		}
 		return items;
 	}
@@ -229,17 +284,30 @@ class Library {
 					key -> store.bytes(creativeId, version).orElseThrow())));
 	}
 
-	/** The banner an impression address shows, counting the impression; empty for a code that names no banner. */
-	Optional<ServedFile> impression(String code) {
+	/**
+	 * The banner an impression address shows (an image, or with {@code html} an HTML
+	 * creative), counting the impression; empty for a code that names no such banner.
+	 */
+	Optional<ServedFile> impression(String code, boolean html) {
 		Optional<Served> found = served.get(code, this::resolve);
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
 		Served s = found.get();
-		Optional<ServedFile> file = file(s.creativeId(), s.version());
+		Optional<ServedFile> file = file(s.creativeId(), s.version())
+			.filter(f -> html ? f.creative().isHtml() : f.creative().isImage());
 		file.ifPresent(f -> impressions.count(s.vendorId(), s.creativeId(), s.partnerId(),
 				LocalDate.ofInstant(clock.instant(), s.zone())));
 		return file;
+	}
+
+	/**
+	 * The HTML creative an embed address shows, with every link made the partner's tracking
+	 * link, counting the impression; empty for a code that names no HTML creative.
+	 */
+	Optional<ServedFile> htmlImpression(String code) {
+		return impression(code, true).map(f -> new ServedFile(f.creative(), partnerHtml.get(code + ":" + f.creative().sha256(),
+					key -> HtmlCreatives.forPartner(f.bytes(), publicUrl.link("/r/" + code)))));
 	}
 
 	private Optional<Served> resolve(String code) {
@@ -347,13 +415,38 @@ class Library {
 			@Nullable String language) {
 	}
 
-	record VendorItem(Creative creative, long impressions, String url) {
+	/** A creative with the figures of all the vendor's partners in a period. */
+	record VendorItem(Creative creative, long impressions, String url, ItemFigures figures) {
 	}
 
-	/** One entry of the partner's library; {@code code} is the HTML to paste. */
-	record PartnerItem(String creativeId, String kind, String name, int version, @Nullable Integer width,
-			@Nullable Integer height, String url, String code, @Nullable String trackingLink,
-			@Nullable String product, @Nullable String language, @Nullable Long impressions, @Nullable Long clicks) {
+	/** A text link with the figures of all the vendor's partners in a period. */
+	record VendorTextLink(LibraryStore.TextLink link, ItemFigures figures) {
+	}
+
+	/** Clicks through an item's links, orders that came through them and their net sales (program currency, rounded once). */
+	record ItemFigures(long clicks, long orders, Money sales) {
+
+		static ItemFigures none(Vendor vendor) {
+			return new ItemFigures(0, 0, Money.zero(vendor.currency()));
+		}
+
+	}
+
+	/**
+	 * One entry of the partner's library; {@code code} is the HTML to paste; {@code format}
+	 * is IMAGE or HTML for banners; the figures are the partner's own in the period asked
+	 * for ({@code sales} a decimal string in {@code currency}).
+	 */
+	record PartnerItem(String creativeId, String kind, String format, String name, int version,
+			@Nullable Integer width, @Nullable Integer height, String url, String code, @Nullable String trackingLink,
+			@Nullable String product, @Nullable String language, @Nullable Long impressions, @Nullable Long clicks,
+			@Nullable Long orders, @Nullable String sales, @Nullable String currency) {
+
+		/** The sales as money, for pages; null for documents. */
+		public @Nullable Money salesMoney() {
+			return sales == null || currency == null ? null : Money.of(sales, currency);
+		}
+
 	}
 
 	record ServedFile(Creative creative, byte[] bytes) {

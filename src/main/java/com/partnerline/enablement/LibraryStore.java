@@ -168,14 +168,16 @@ class LibraryStore {
 			.update();
 	}
 
-	/** Impressions per creative of the vendor since {@code from}; of one partner when {@code partner} is given. */
-	Map<UUID, Long> impressions(VendorId vendor, @Nullable PartnerId partner, LocalDate from) {
+	/** Impressions per creative of the vendor from {@code from} to {@code to} (inclusive); of one partner when {@code partner} is given. */
+	Map<UUID, Long> impressions(VendorId vendor, @Nullable PartnerId partner, LocalDate from, LocalDate to) {
 		return jdbc.sql("""
 				SELECT creative_id, sum(impressions) FROM creative_impressions
-				WHERE vendor_id = :vendor AND day >= :from AND (CAST(:partner AS uuid) IS NULL OR partner_id = :partner)
+				WHERE vendor_id = :vendor AND day >= :from AND day <= :to
+				  AND (CAST(:partner AS uuid) IS NULL OR partner_id = :partner)
 				GROUP BY creative_id""")
 			.param("vendor", vendor.value())
 			.param("from", from)
+			.param("to", to)
 			.param("partner", partner == null ? null : partner.value())
 			.query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2)))
 			.list()

@@ -28,6 +28,10 @@ class MaterialFilesController {
 
 	static final String SANDBOX = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'";
 
+	/** {@link #SANDBOX} with popups allowed to leave it: a click on an embedded HTML creative opens the tracking link. */
+	static final String EMBED_SANDBOX = "sandbox allow-popups allow-popups-to-escape-sandbox; default-src 'none'; "
+			+ "img-src 'self' data:; style-src 'unsafe-inline'";
+
 	private final Library library;
 
 	MaterialFilesController(Library library) {
@@ -50,20 +54,39 @@ class MaterialFilesController {
 
 	@GetMapping("/material/i/{code}")
 	ResponseEntity<byte[]> impression(@PathVariable String code, WebRequest request) {
-		Library.ServedFile file = library.impression(code)
+		Library.ServedFile file = library.impression(code, false)
 			.orElseThrow(() -> ApiProblem.notFound("enablement.creative.notFound"));
 		return answer(file, request, CacheControl.noCache());
 	}
 
+	/**
+	 * The embed address of an HTML creative in a partner's code (inside
+	 * {@code <iframe sandbox>}): every link is the partner's tracking link; counts the
+	 * impression like {@code /material/i/}. Its sandbox lets a click open the tracking link
+	 * in a new window that is not sandboxed (the vendor's shop must work there); scripts
+	 * stay off and the document has no origin of its own.
+	 */
+	@GetMapping("/material/h/{code}")
+	ResponseEntity<byte[]> html(@PathVariable String code, WebRequest request) {
+		Library.ServedFile file = library.htmlImpression(code)
+			.orElseThrow(() -> ApiProblem.notFound("enablement.creative.notFound"));
+		return answer(file, request, CacheControl.noCache(), EMBED_SANDBOX);
+	}
+
 	private static ResponseEntity<byte[]> answer(Library.ServedFile file, WebRequest request, CacheControl cache) {
+		return answer(file, request, cache, SANDBOX);
+	}
+
+	private static ResponseEntity<byte[]> answer(Library.ServedFile file, WebRequest request, CacheControl cache,
+			String policy) {
 		String etag = "\"" + file.creative().sha256() + "\"";
 		HttpHeaders headers = new HttpHeaders();
 		headers.setCacheControl(cache);
 		headers.setETag(etag);
-		headers.set("Content-Security-Policy", SANDBOX);
+		headers.set("Content-Security-Policy", policy);
 		headers.set("X-Content-Type-Options", "nosniff");
 		headers.set("Cross-Origin-Resource-Policy", "cross-origin");
-		if (!file.creative().isImage()) {
+		if (!file.creative().isImage() && !file.creative().isHtml()) {
 			headers.setContentDisposition(ContentDisposition.attachment()
 				.filename(file.creative().fileName(), java.nio.charset.StandardCharsets.UTF_8)
 				.build());

@@ -69,10 +69,22 @@ class PanelEnablementController {
 	@GetMapping("/material")
 	String material(@PathVariable String vendor, @RequestParam(required = false) @Nullable String kind,
 			@RequestParam(required = false) @Nullable String product,
-			@RequestParam(required = false) @Nullable String language, Model model) {
+			@RequestParam(required = false) @Nullable String language,
+			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
+			Model model) {
 		Vendor found = catalog.vendor(vendor);
 		Membership membership = common(found, model, "material");
-		model.addAttribute("items", library.partnerLibrary(found, membership.partnerId(), product, language, kind));
+		Period period;
+		try {
+			period = library.period(found, from, to);
+		}
+		catch (ApiProblem problem) {
+			model.addAttribute("periodErrors", problem.fieldMessages(messages, LocaleContextHolder.getLocale()));
+			period = library.period(found, null, null);
+		}
+		model.addAttribute("period", period);
+		model.addAttribute("items",
+				library.partnerLibrary(found, membership.partnerId(), product, language, kind, period));
 		model.addAttribute("products", catalog.products(found.id()));
 		model.addAttribute("languages", List.of("en", "ru", "fr", "de"));
 		model.addAttribute("kinds", List.of("BANNER", "TEXT_LINK", "DOCUMENT"));

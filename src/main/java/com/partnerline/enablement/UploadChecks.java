@@ -39,8 +39,9 @@ import org.springframework.util.unit.DataSize;
  * (ImageIO reads every pixel; the size in pixels comes from the image itself, bounded
  * against decompression bombs); SVG without active content (no script, no event
  * handler, no foreign object, no {@code javascript:} link; it is still served with a
- * sandboxing CSP); PDF documents. HTML, executables and anything else are refused with
- * 415. Nothing is stored when a check fails.
+ * sandboxing CSP); HTML5 banners without active content ({@link HtmlCreatives}: checked,
+ * then rebuilt from an allow-list); PDF documents. Executables and anything else are
+ * refused with 415. Nothing is stored when a check fails.
  */
 @Component
 class UploadChecks {
@@ -69,7 +70,7 @@ class UploadChecks {
 	 * @throws ApiProblem 413 over the size limit, 415 for a type that is not allowed for {@code kind}
 	 *     or an image that does not decode, 422 for active content or an empty file
 	 */
-	Checked check(byte[] bytes, String kind) {
+	Checked check(byte[] bytes, String kind, @Nullable String target) {
 		if (bytes.length > maxSize) {
 			throw ApiProblem.tooLarge("enablement.upload.tooLarge", DataSize.ofBytes(maxSize).toMegabytes());
 		}
@@ -77,6 +78,9 @@ class UploadChecks {
 			throw ApiProblem.invalidField("file", "enablement.upload.empty");
 		}
 		String type = detect(bytes);
+		if (HtmlCreatives.TYPES.contains(type) && "BANNER".equals(kind)) {
+			return HtmlCreatives.check(bytes, target == null ? "about:blank" : target);
+		}
 		Set<String> allowed = "DOCUMENT".equals(kind) ? DOCUMENT_TYPES : BANNER_TYPES;
 		if (!allowed.contains(type)) {
 			throw unsupported();

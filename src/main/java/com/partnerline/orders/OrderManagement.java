@@ -297,6 +297,22 @@ public class OrderManagement {
 		return result;
 	}
 
+	/**
+	 * Orders per sub-id from {@code from} to {@code to} (days inclusive, the vendor's time
+	 * zone), only for the given sub-ids; of one partner when {@code partnerId} is given,
+	 * else of every partner of the vendor.
+	 * @return one entry per sub-id that has orders; will never be {@literal null}
+	 */
+	@Transactional(readOnly = true)
+	public List<SubIdOrders> subIdOrders(Vendor vendor, @org.jspecify.annotations.Nullable PartnerId partnerId,
+			LocalDate from, LocalDate to, java.util.Collection<String> subIds) {
+		if (subIds.isEmpty()) {
+			return List.of();
+		}
+		return orders.subIdOrders(vendor.id(), partnerId, from.atStartOfDay(vendor.timeZone()).toInstant(),
+				to.plusDays(1).atStartOfDay(vendor.timeZone()).toInstant(), subIds);
+	}
+
 	/** Orders of a partner per day in the vendor's time zone, with the click id they came through. */
 	List<Orders.DayFigures> partnerDays(Vendor vendor, PartnerId partnerId, LocalDate from, LocalDate to) {
 		return orders.partnerDays(vendor.id(), vendor.timeZone(), partnerId,

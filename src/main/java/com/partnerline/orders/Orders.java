@@ -362,6 +362,26 @@ class Orders {
 			.list();
 	}
 
+	/** Orders per sub-id of the given sub-ids; of one partner, or of all the vendor's partners when it is null. */
+	List<SubIdOrders> subIdOrders(VendorId vendorId, @Nullable PartnerId partnerId, Instant from, Instant to,
+			java.util.Collection<String> subIds) {
+		return jdbc.sql("""
+				SELECT sub_id, count(*),
+				  COALESCE(SUM(amount) FILTER (WHERE NOT self_referral AND counted_at IS NOT NULL), 0)
+				FROM orders
+				WHERE vendor_id = :vendor AND partner_id IS NOT NULL
+				  AND (CAST(:partner AS uuid) IS NULL OR partner_id = :partner)
+				  AND occurred_at >= :from AND occurred_at < :to AND sub_id = ANY(CAST(:subIds AS varchar[]))
+				GROUP BY sub_id""")
+			.param("vendor", vendorId.value())
+			.param("partner", partnerId == null ? null : partnerId.value())
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.param("subIds", subIds.toArray(String[]::new))
+			.query((rs, n) -> new SubIdOrders(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)))
+			.list();
+	}
+
 	/** Orders of a partner per day (in the vendor's time zone) and per sub-id. */
 	List<DayFigures> partnerDays(VendorId vendorId, ZoneId zone, PartnerId partnerId, Instant from, Instant to) {
 		return jdbc.sql("""

@@ -251,6 +251,21 @@ public class TrackingManagement {
 				to.plusDays(1).atStartOfDay(vendor.timeZone()).toInstant());
 	}
 
+	/**
+	 * Clicks per sub-id from {@code from} to {@code to} (days inclusive, the vendor's time
+	 * zone), only for the given sub-ids; of one partner when {@code partnerId} is given,
+	 * else of every partner of the vendor. Read from the click counts, not the clicks.
+	 */
+	@Transactional(readOnly = true)
+	public List<SubIdClicks> subIdClicks(Vendor vendor, @Nullable PartnerId partnerId, LocalDate from, LocalDate to,
+			java.util.Collection<String> subIds) {
+		if (subIds.isEmpty()) {
+			return List.of();
+		}
+		return store.subIdClicks(vendor.id(), partnerId, from.atStartOfDay(vendor.timeZone()).toInstant(),
+				to.plusDays(1).atStartOfDay(vendor.timeZone()).toInstant(), subIds);
+	}
+
 	int cookieDays(VendorId vendorId) {
 		return catalog.findProgram(vendorId).map(Program::cookieDays).orElse(DEFAULT_COOKIE_DAYS);
 	}

@@ -134,6 +134,28 @@ class TrackingStore {
 			.list();
 	}
 
+	/** Clicks per sub-id of the given sub-ids: folded counts plus the deltas not folded yet; all partners when none is named. */
+	List<SubIdClicks> subIdClicks(VendorId vendorId, @org.jspecify.annotations.Nullable PartnerId partnerId,
+			Instant from, Instant to, Collection<String> subIds) {
+		return jdbc.sql("""
+				SELECT sub_id, sum(clicks)::bigint, sum(counted)::bigint FROM (
+				  SELECT sub_id, clicks, counted FROM click_counts
+				  WHERE vendor_id = :vendor AND (CAST(:partner AS uuid) IS NULL OR partner_id = :partner)
+				    AND bucket >= :from AND bucket < :to AND sub_id = ANY(CAST(:subIds AS varchar[]))
+				  UNION ALL
+				  SELECT sub_id, clicks, counted FROM click_count_deltas
+				  WHERE vendor_id = :vendor AND (CAST(:partner AS uuid) IS NULL OR partner_id = :partner)
+				    AND bucket >= :from AND bucket < :to AND sub_id = ANY(CAST(:subIds AS varchar[]))) c
+				GROUP BY sub_id""")
+			.param("vendor", vendorId.value())
+			.param("partner", partnerId == null ? null : partnerId.value())
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.param("subIds", subIds.toArray(String[]::new))
+			.query((rs, n) -> new SubIdClicks(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+			.list();
+	}
+
 	/**
 	 * Clicks and counted clicks per {@code groups} (expressions over {@link #COUNTS}),
 	 * grouped and ordered by the {@code positions} of those expressions.
