@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.catalog.VendorAccess;
 import com.partnerline.kernel.CsvWriter;
+import com.partnerline.kernel.Formats;
 import com.partnerline.kernel.PartnerId;
 import org.jspecify.annotations.Nullable;
 
@@ -85,7 +86,7 @@ class ConsoleOrdersController {
 					.orders(found, query(from, to, partner, attribution, q, sort, dir, page, CSV_PAGE))
 					.rows();
 				for (OrderRow row : rows) {
-					csv.row(row.orderId(), row.occurredAt().atZone(found.timeZone()).toOffsetDateTime(),
+					csv.row(row.orderId(), Formats.isoDateTime(row.occurredAt(), found.timeZone()),
 							row.period(), row.partnerId(), row.attribution(), row.selfReferral(), row.source(),
 							row.amount().rounded().amount(), row.amount().amount(),
 							row.amount().currency().getCurrencyCode(), row.originalAmount().amount(),

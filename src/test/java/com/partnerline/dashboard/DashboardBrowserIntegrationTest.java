@@ -101,7 +101,13 @@ class DashboardBrowserIntegrationTest extends IntegrationTest {
 		order(found, partner, current, LocalDate.now(clock), "300.00");
 
 		browser.logIn(partner.email(), Fixtures.PASSWORD);
-		browser.go("/panel").clickAndWait("#dashboard-" + vendor.slug());
+		// the panel's home is the dashboard of the partner's (only) program
+		browser.go("/panel");
+		assertThat(browser.currentUrl()).contains("/panel/programs/" + vendor.slug() + "/dashboard");
+		assertThat(browser.driver().findElements(org.openqa.selenium.By.id("program-switcher"))).isEmpty();
+		browser.clickAndWait("#all-programs");
+		assertThat(browser.currentUrl()).endsWith("/panel/programs");
+		browser.clickAndWait("#dashboard-" + vendor.slug());
 		assertThat(browser.text("#kpi-orders")).isEqualTo("1");
 		assertThat(browser.text("#kpi-sales")).contains("300.00");
 		assertThat(browser.text("#kpi-band")).contains("A1");

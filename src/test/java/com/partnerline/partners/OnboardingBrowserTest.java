@@ -125,7 +125,7 @@ class OnboardingBrowserTest extends IntegrationTest {
 					map("decision", "APPROVE", "contract", map("orderProcessing", "SELF", "startsOn",
 							LocalDate.now().plusDays(3).toString()))).status()).isEqualTo(200);
 
-			browser.go("/panel");
+			browser.go("/panel/programs");
 			browser.click("#contract-" + vendor.slug() + " button[type=submit]");
 			assertThat(browser.text("#contract-accepted")).contains("Internet Partner");
 			assertThat(browser.text("#program-" + vendor.slug() + " .program-type")).isEqualTo("Internet Partner");
