@@ -50,6 +50,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Plays {@link DemoPlan} through the product's own services right after {@link DemoData}
@@ -93,10 +95,14 @@ class DemoActivity implements ApplicationRunner {
 
 	private final boolean enabled;
 
+	private final TransactionTemplate transactions;
+
 	DemoActivity(DemoData demo, CatalogManagement catalog, PartnerManagement partners,
 			InternetPartnerRoute internetRoute, TrackingManagement tracking, OrderManagement orders,
 			CommissionManagement commissions, PayoutService payouts, ObjectMapper mapper, Environment environment,
-			Clock clock, @Value("${partnerline.demo-activity:true}") boolean enabled) {
+			Clock clock, @Value("${partnerline.demo-activity:true}") boolean enabled,
+			PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.demo = demo;
 		this.catalog = catalog;
 		this.partners = partners;
@@ -165,25 +171,28 @@ class DemoActivity implements ApplicationRunner {
 
 		steps.done("internet partner");
 
-		// clicks, then the orders that followed them
-		Map<String, List<PastClick>> clicks = new LinkedHashMap<>();
+		// clicks, all links in one batch of the click writer, then the orders that followed them
+		Map<Link, List<PastClick>> clicks = new LinkedHashMap<>();
 		for (DemoPlan.PlannedClick click : plan.clicks()) {
-			clicks.computeIfAbsent(click.partner(), k -> new ArrayList<>())
+			clicks.computeIfAbsent(links.get(click.partner()), k -> new ArrayList<>())
 				.add(new PastClick(click.at(), click.address(), click.userAgent(), "https://" + click.partner()
 						+ ".example/"));
 		}
-		clicks.forEach((key, list) -> tracking.importClicks(links.get(key), list));
+		tracking.importClicks(clicks);
 		steps.done("clicks");
-		Map<String, DemoPlan.PlannedOrder> byId = new HashMap<>();
-		for (DemoPlan.PlannedOrder order : plan.orders()) {
-			Link link = links.get(order.partner());
-			orders.record(vendor, new NewOrder(order.orderId(), OffsetDateTime.ofInstant(order.at(), ZoneOffset.UTC),
-					Currency.getInstance("USD"), order.customerEmail(), order.customerCountry(),
-					List.of(new OrderItem(order.sku(), order.quantity(), order.unitPrice())), byKey.get(order.partner()).id(),
-					Attribution.LINK, null, false, order.orderId(), link.subId()));
-			byId.put(order.orderId(), order);
-		}
 
+		// each order through the order intake as it records them, all in one transaction (one commit, not 300)
+		transactions.executeWithoutResult(status -> {
+			for (DemoPlan.PlannedOrder order : plan.orders()) {
+				Link link = links.get(order.partner());
+				orders.record(vendor,
+						new NewOrder(order.orderId(), OffsetDateTime.ofInstant(order.at(), ZoneOffset.UTC),
+								Currency.getInstance("USD"), order.customerEmail(), order.customerCountry(),
+								List.of(new OrderItem(order.sku(), order.quantity(), order.unitPrice())),
+								byKey.get(order.partner()).id(), Attribution.LINK, null, false, order.orderId(),
+								link.subId()));
+			}
+		});
 		steps.done("orders");
 
 		// the Internet Partner's reports go through the partner API, as its own tools would send them
