@@ -1,20 +1,24 @@
-// The date-range picker of the statistics pages (templates/fragments/range.html): the start may not
-// pass the end and the end may not come before the start, so the browser says so before the server.
+// The date-range picker of the statistics pages (templates/fragments/range.html): a custom range whose
+// end lies before its start is stopped here, with the server's own words (data-order-message), before
+// the request; the server checks the same (kernel.DateRange).
 document.addEventListener('DOMContentLoaded', function () {
+  var form = document.getElementById('custom-range');
   var from = document.getElementById('range-from');
   var to = document.getElementById('range-to');
-  if (!from || !to) {
+  if (!form || !from || !to) {
     return;
   }
-  function keepInOrder() {
-    if (from.value) {
-      to.min = from.value;
-    }
-    if (to.value) {
-      from.max = to.value;
-    }
+  function clear() {
+    to.setCustomValidity('');
   }
-  from.addEventListener('change', keepInOrder);
-  to.addEventListener('change', keepInOrder);
-  keepInOrder();
+  from.addEventListener('input', clear);
+  to.addEventListener('input', clear);
+  form.addEventListener('submit', function (event) {
+    clear();
+    if (from.value && to.value && to.value < from.value) {
+      to.setCustomValidity(form.getAttribute('data-order-message') || '');
+      to.reportValidity();
+      event.preventDefault();
+    }
+  });
 });
