@@ -65,9 +65,10 @@ public final class Formats {
 
 	/**
 	 * A point in time as people read it, always with its zone, the short name where the
-	 * language has one and the offset otherwise: "Dec 3, 2026, 2:05 PM CET",
-	 * "03.12.2026, 14:05 MEZ", "3 déc. 2026 16:05 UTC+03:00". Every time shown on a page,
-	 * in a mail, a CSV or a PDF goes through here (or {@link #isoDateTime}).
+	 * language has one and the offset otherwise (14:05 in Berlin on 3 December 2026 reads
+	 * {@code Dec 3, 2026, 2:05 PM CET} in English, {@code 03.12.2026, 14:05 MEZ} in German).
+	 * Every time shown on a page or in a mail goes through here; files take
+	 * {@link #isoDateTime}.
 	 */
 	public static String dateTime(ZonedDateTime time, Locale locale) {
 		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
@@ -75,7 +76,7 @@ public final class Formats {
 			.format(time) + " " + zone(time, locale);
 	}
 
-	/** The zone of a time in the language's short form: "CET", "MEZ", "MSK", "GMT+03:00". */
+	/** The zone of a time in the language's short form, such as CET, MEZ, MSK or GMT+03:00. */
 	public static String zone(ZonedDateTime time, Locale locale) {
 		return DateTimeFormatter.ofPattern("zzz", locale).format(time);
 	}
