@@ -99,6 +99,8 @@ class OnboardingBrowserTest extends IntegrationTest {
 		Fixtures.TestPartner partner = newPartner(vendor);
 		try (Browser browser = Browser.open(baseUrl())) {
 			browser.logIn(partner.email(), Fixtures.PASSWORD);
+			// the panel's home is the program's dashboard; the programs list offers the route
+			browser.go("/panel/programs");
 			browser.click("#apply-" + vendor.slug());
 			// Sent without the plans first: each missing part is named on the form.
 			browser.type("input[name=website]", "not a website").click("#proposal-submit");

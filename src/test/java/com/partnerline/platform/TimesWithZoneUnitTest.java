@@ -48,6 +48,9 @@ class TimesWithZoneUnitTest {
 		assertThat(PageScanBrowserTest.timesWithoutZone("3 déc. 2026 16:05 UTC+03:00 · 2026-12-03T14:05:00+01:00"))
 			.isEmpty();
 		assertThat(PageScanBrowserTest.timesWithoutZone("no time here, 3 to 5 partners, 1.5:1")).isEmpty();
+		// table cells read from a detached copy of the page follow each other without a space
+		assertThat(PageScanBrowserTest.timesWithoutZone("03.12.2026, 05:39 MSKbrowser@example.org")).isEmpty();
+		assertThat(PageScanBrowserTest.timesWithoutZone("03.12.2026, 05:39browser@example.org")).hasSize(1);
 	}
 
 }
