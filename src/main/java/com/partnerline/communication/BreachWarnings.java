@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.partnerline.accounts.Account;
+import com.partnerline.accounts.AccountManagement;
 import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.Formats;
@@ -47,9 +48,12 @@ class BreachWarnings {
 
 	private final TransactionTemplate transactions;
 
+	private final AccountManagement accounts;
+
 	BreachWarnings(TicketStore store, CatalogManagement catalog, PartnerManagement partners, SupportDesk desk,
 			Mailer mailer, CommunicationSettings settings, PublicUrl publicUrl,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, AccountManagement accounts) {
+		this.accounts = accounts;
 		this.store = store;
 		this.catalog = catalog;
 		this.partners = partners;
@@ -80,7 +84,10 @@ class BreachWarnings {
 		}
 		String partner = partners.find(ticket.partnerId()).map(p -> p.name()).orElse(ticket.partnerId().toString());
 		for (Account manager : desk.managers(vendor)) {
-			String due = Formats.dateTime(ticket.firstResponseDue().atZone(vendor.timeZone()), manager.locale());
+			// in the manager's own time zone when it chose one (account settings), else the vendor's
+			String due = Formats.dateTime(
+					ticket.firstResponseDue().atZone(accounts.timeZone(manager.id()).orElse(vendor.timeZone())),
+					manager.locale());
 			long minutesLeft = Duration.between(at, ticket.firstResponseDue()).toMinutes();
 			Object[] subject = { ticket.subject() };
 			Object[] body = { manager.displayName(), vendor.name(), ticket.subject(), partner, due,

@@ -17,6 +17,7 @@ import com.partnerline.commissions.CommissionManagement;
 import com.partnerline.commissions.MonthSummary;
 import com.partnerline.kernel.ApiProblem;
 import com.partnerline.kernel.CsvWriter;
+import com.partnerline.kernel.Formats;
 import com.partnerline.kernel.PartnerId;
 import com.partnerline.kernel.PublicUrl;
 import com.partnerline.orders.MonthlyOrders;
@@ -121,7 +122,7 @@ class ConsolePartnersController {
 				MonthSummary summary = commissions.monthSummary(found.id(), e.partner().id(), month);
 				csv.row(e.partner().name(), e.partner().company(), e.partner().email(), e.partner().code(),
 						e.partner().country(), e.membership().type(), e.membership().status(),
-						e.membership().joinedAt(), summary.band(), summary.volume(), found.currency().getCurrencyCode());
+						Formats.isoDateTime(e.membership().joinedAt(), found.timeZone()), summary.band(), summary.volume(), found.currency().getCurrencyCode());
 			}
 		}
 		return ResponseEntity.ok()

@@ -19,6 +19,8 @@ import com.partnerline.commissions.PayoutBatch;
 import com.partnerline.commissions.Statement;
 import com.partnerline.kernel.ApiProblem;
 import com.partnerline.kernel.CsvWriter;
+import com.partnerline.kernel.DateRange;
+import com.partnerline.kernel.Formats;
 import com.partnerline.kernel.PartnerId;
 import com.partnerline.kernel.PublicUrl;
 import com.partnerline.orders.OrderManagement;
@@ -108,6 +110,13 @@ class PanelDashboardController {
 		Statuses statuses = new Statuses(found);
 
 		model.addAttribute("vendor", found);
+		// the partner's other programs, for the switcher (the panel's home shows the first)
+		model.addAttribute("programs", partners.memberships(partnerId)
+			.stream()
+			.filter(Membership::isActive)
+			.map(m -> catalog.findVendor(m.vendorId()))
+			.flatMap(Optional::stream)
+			.toList());
 		model.addAttribute("currency", found.currency().getCurrencyCode());
 		model.addAttribute("membership", membership);
 		model.addAttribute("partnerCode", partners.currentPartner().code());
@@ -143,7 +152,7 @@ class PanelDashboardController {
 						"currency", "status")) {
 					for (OrderRow row : allOrders(found, partnerId, period)) {
 						Transaction t = transaction(row, statuses);
-						csv.row(t.orderId(), row.occurredAt(), row.period(), t.amount(), t.refunded(),
+						csv.row(t.orderId(), Formats.isoDateTime(row.occurredAt(), found.timeZone()), row.period(), t.amount(), t.refunded(),
 								found.currency().getCurrencyCode(), t.status());
 					}
 				}

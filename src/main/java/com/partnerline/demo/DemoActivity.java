@@ -50,6 +50,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Plays {@link DemoPlan} through the product's own services right after {@link DemoData}
@@ -93,10 +95,14 @@ class DemoActivity implements ApplicationRunner {
 
 	private final boolean enabled;
 
+	private final TransactionTemplate transactions;
+
 	DemoActivity(DemoData demo, CatalogManagement catalog, PartnerManagement partners,
 			InternetPartnerRoute internetRoute, TrackingManagement tracking, OrderManagement orders,
 			CommissionManagement commissions, PayoutService payouts, ObjectMapper mapper, Environment environment,
-			Clock clock, @Value("${partnerline.demo-activity:true}") boolean enabled) {
+			Clock clock, @Value("${partnerline.demo-activity:true}") boolean enabled,
+			PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.demo = demo;
 		this.catalog = catalog;
 		this.partners = partners;
@@ -117,6 +123,7 @@ class DemoActivity implements ApplicationRunner {
 			return;
 		}
 		long started = System.nanoTime();
+		Steps steps = new Steps();
 		Vendor vendor = catalog.vendor(DemoData.VENDOR);
 		LocalDate today = LocalDate.now(clock.withZone(vendor.timeZone()));
 		DemoPlan plan = DemoPlan.of(today, vendor.timeZone());
@@ -148,6 +155,8 @@ class DemoActivity implements ApplicationRunner {
 		}
 		payouts.saveAccount(vendor, "Kaspersky Lab", "DE02120300000000202051", "BYLADEM1001", "demo");
 
+		steps.done("affiliates");
+
 		// the Internet Partner: proposal, approval and contract from the first plan month, processing its own sales
 		Partner internet = partners.register(new Registration(INTERNET_EMAIL, PASSWORD, "Stefan Wolf",
 				"NetShield Distribution GmbH", "DE", partners.platformTerms().version(), Locale.GERMAN),
@@ -160,23 +169,31 @@ class DemoActivity implements ApplicationRunner {
 						"Welcome: SELF processing, 30% as negotiated."),
 				DemoData.MANAGER_EMAIL, new BigDecimal("0.30"), OrderProcessing.SELF, first.atDay(1));
 
-		// clicks, then the orders that followed them
-		Map<String, List<PastClick>> clicks = new LinkedHashMap<>();
+		steps.done("internet partner");
+
+		// clicks, all links in one batch of the click writer, then the orders that followed them
+		Map<Link, List<PastClick>> clicks = new LinkedHashMap<>();
 		for (DemoPlan.PlannedClick click : plan.clicks()) {
-			clicks.computeIfAbsent(click.partner(), k -> new ArrayList<>())
+			clicks.computeIfAbsent(links.get(click.partner()), k -> new ArrayList<>())
 				.add(new PastClick(click.at(), click.address(), click.userAgent(), "https://" + click.partner()
 						+ ".example/"));
 		}
-		clicks.forEach((key, list) -> tracking.importClicks(links.get(key), list));
-		Map<String, DemoPlan.PlannedOrder> byId = new HashMap<>();
-		for (DemoPlan.PlannedOrder order : plan.orders()) {
-			Link link = links.get(order.partner());
-			orders.record(vendor, new NewOrder(order.orderId(), OffsetDateTime.ofInstant(order.at(), ZoneOffset.UTC),
-					Currency.getInstance("USD"), order.customerEmail(), order.customerCountry(),
-					List.of(new OrderItem(order.sku(), order.quantity(), order.unitPrice())), byKey.get(order.partner()).id(),
-					Attribution.LINK, null, false, order.orderId(), link.subId()));
-			byId.put(order.orderId(), order);
-		}
+		tracking.importClicks(clicks);
+		steps.done("clicks");
+
+		// each order through the order intake as it records them, all in one transaction (one commit, not 300)
+		transactions.executeWithoutResult(status -> {
+			for (DemoPlan.PlannedOrder order : plan.orders()) {
+				Link link = links.get(order.partner());
+				orders.record(vendor,
+						new NewOrder(order.orderId(), OffsetDateTime.ofInstant(order.at(), ZoneOffset.UTC),
+								Currency.getInstance("USD"), order.customerEmail(), order.customerCountry(),
+								List.of(new OrderItem(order.sku(), order.quantity(), order.unitPrice())),
+								byKey.get(order.partner()).id(), Attribution.LINK, null, false, order.orderId(),
+								link.subId()));
+			}
+		});
+		steps.done("orders");
 
 		// the Internet Partner's reports go through the partner API, as its own tools would send them
 		Api api = new Api(environment.getProperty("local.server.port", "8080"));
@@ -197,6 +214,8 @@ class DemoActivity implements ApplicationRunner {
 				Map.of("anticipatedVolume", "12500", "lines",
 						List.of(Map.of("sku", "KSOS-10", "quantity", 16), Map.of("sku", "KSOS-5", "quantity", 12))));
 
+		steps.done("reports");
+
 		// a refund inside its month, then three closes, then a late refund and the payments
 		DemoPlan.PlannedOrder refunded = firstOrder(plan, "lucas", first.plusMonths(1));
 		OffsetDateTime refundedAt = OffsetDateTime.ofInstant(refunded.at(), ZoneOffset.UTC).plusHours(2);
@@ -214,8 +233,9 @@ class DemoActivity implements ApplicationRunner {
 				OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).minusMinutes(5), "demo-late-refund-1"));
 		payouts.markPaid(vendor, String.valueOf(closes.get(0).payoutBatchId()), DemoData.MANAGER_EMAIL);
 		payouts.markPaid(vendor, String.valueOf(closes.get(1).payoutBatchId()), DemoData.MANAGER_EMAIL);
-		log.info("Demo activity loaded in {} ms: {} partners, {} clicks, {} orders, months {} to {} closed",
-				(System.nanoTime() - started) / 1_000_000, plan.affiliates().size() + 1, plan.clicks().size(),
+		steps.done("closes and payouts");
+		log.info("Demo activity loaded in {} ms ({}): {} partners, {} clicks, {} orders, months {} to {} closed",
+				(System.nanoTime() - started) / 1_000_000, steps, plan.affiliates().size() + 1, plan.clicks().size(),
 				plan.orders().size(), first, plan.current().minusMonths(1));
 	}
 
@@ -225,6 +245,29 @@ class DemoActivity implements ApplicationRunner {
 			.filter(o -> o.partner().equals(partner) && o.month().equals(month))
 			.findFirst()
 			.orElseThrow();
+	}
+
+	/** How long each step took, for the log line: where the first start's time goes. */
+	private static final class Steps {
+
+		private final Map<String, Long> millis = new LinkedHashMap<>();
+
+		private long last = System.nanoTime();
+
+		void done(String step) {
+			long now = System.nanoTime();
+			millis.put(step, (now - last) / 1_000_000);
+			last = now;
+		}
+
+		@Override
+		public String toString() {
+			StringBuilder text = new StringBuilder();
+			millis.forEach((step, ms) -> text.append(text.isEmpty() ? "" : ", ").append(step).append(' ').append(ms)
+				.append(" ms"));
+			return text.toString();
+		}
+
 	}
 
 	/** The partner API on this node, as a partner's own tools call it. */

@@ -43,7 +43,9 @@ class PolicyBannerAdvice {
 	@ModelAttribute
 	void pendingPolicies(HttpServletRequest request, org.springframework.ui.Model model) {
 		String path = request.getServletPath();
-		if (!"/panel".equals(path) && !"/panel/".equals(path)) {
+		// the panel's home: the programs list and each program's dashboard
+		if (!"/panel".equals(path) && !"/panel/".equals(path) && !"/panel/programs".equals(path)
+				&& !(path.startsWith("/panel/programs/") && path.endsWith("/dashboard"))) {
 			return;
 		}
 		caller.get().filter(c -> c.role() == Role.PARTNER && c.accountId() != null).ifPresent(c -> {

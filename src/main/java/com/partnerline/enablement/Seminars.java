@@ -23,6 +23,7 @@ import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.ApiProblem;
 import com.partnerline.kernel.FieldProblem;
+import com.partnerline.kernel.Formats;
 import com.partnerline.kernel.PartnerId;
 import com.partnerline.kernel.PublicUrl;
 import com.partnerline.notifications.Mail;
@@ -328,10 +329,7 @@ class Seminars {
 		variables.put("name", partner.name());
 		variables.put("vendor", vendor.name());
 		variables.put("title", seminar.title());
-		variables.put("when", seminar.startsAt()
-			.format(java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.LONG,
-					java.time.format.FormatStyle.SHORT)
-				.withLocale(partner.locale())) + " (" + seminar.timeZone() + ")");
+		variables.put("when", Formats.dateTime(seminar.startsAt(), partner.locale()) + " (" + seminar.timeZone() + ")");
 		variables.put("location", seminar.location() == null ? "" : seminar.location());
 		variables.put("link", publicUrl.link("/panel/programs/" + vendor.slug() + "/seminars"));
 		variables.put("calendarLink", publicUrl.link("/panel/programs/" + vendor.slug() + "/seminars/" + seminar.id()

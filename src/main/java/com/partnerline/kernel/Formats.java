@@ -4,11 +4,14 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.Currency;
 import java.util.Locale;
@@ -60,10 +63,28 @@ public final class Formats {
 		return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
 	}
 
+	/**
+	 * A point in time as people read it, always with its zone, the short name where the
+	 * language has one and the offset otherwise (14:05 in Berlin on 3 December 2026 reads
+	 * {@code Dec 3, 2026, 2:05 PM CET} in English, {@code 03.12.2026, 14:05 MEZ} in German).
+	 * Every time shown on a page or in a mail goes through here; files take
+	 * {@link #isoDateTime}.
+	 */
 	public static String dateTime(ZonedDateTime time, Locale locale) {
 		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
 			.withLocale(locale)
-			.format(time);
+			.format(time) + " " + zone(time, locale);
+	}
+
+	/** The zone of a time in the language's short form, such as CET, MEZ, MSK or GMT+03:00. */
+	public static String zone(ZonedDateTime time, Locale locale) {
+		return DateTimeFormatter.ofPattern("zzz", locale).format(time);
+	}
+
+	/** A time for files (CSV, JSON): ISO 8601 with the offset of the zone, to the second. */
+	public static String isoDateTime(Instant instant, ZoneId zone) {
+		return DateTimeFormatter.ISO_OFFSET_DATE_TIME
+			.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime());
 	}
 
 	/** A month such as "November 2026" or "ноябрь 2026". */

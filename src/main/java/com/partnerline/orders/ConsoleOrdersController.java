@@ -5,16 +5,21 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.partnerline.catalog.Vendor;
 import com.partnerline.catalog.VendorAccess;
 import com.partnerline.kernel.CsvWriter;
+import com.partnerline.kernel.DateRange;
+import com.partnerline.kernel.Formats;
 import com.partnerline.kernel.PartnerId;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +28,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The vendor console's orders: filters (dates in the vendor's time zone, partner,
@@ -41,7 +47,10 @@ class ConsoleOrdersController {
 
 	private final VendorAccess access;
 
-	ConsoleOrdersController(OrderManagement orders, VendorAccess access) {
+	private final Clock clock;
+
+	ConsoleOrdersController(OrderManagement orders, VendorAccess access, Clock clock) {
+		this.clock = clock;
 		this.orders = orders;
 		this.access = access;
 	}
@@ -53,9 +62,34 @@ class ConsoleOrdersController {
 			@RequestParam(required = false) @Nullable String attribution,
 			@RequestParam(required = false) @Nullable String q,
 			@RequestParam(defaultValue = "occurredAt") String sort, @RequestParam(defaultValue = "desc") String dir,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size, Model model) {
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size,
+			@RequestParam(required = false) @Nullable String range, Model model) {
 		Vendor found = access.requireManaged(vendor);
+		// a preset of the period picker fills the dates (in the vendor's time zone) unless dates are given
+		String preset = null;
+		if (range != null && DateRange.PRESETS.contains(range) && (from == null || from.isBlank())
+				&& (to == null || to.isBlank())) {
+			DateRange period = DateRange.of(range, null, null, LocalDate.now(clock.withZone(found.timeZone())));
+			from = period.from().toString();
+			to = period.to().toString();
+			preset = range;
+		}
 		OrderQuery query = query(from, to, partner, attribution, q, sort, dir, page, Math.min(size, 200));
+		Map<String, String> presetLinks = new LinkedHashMap<>();
+		for (String p : DateRange.PRESETS) {
+			presetLinks.put(p, UriComponentsBuilder.fromPath("/console/vendors/{vendor}/orders")
+				.queryParam("range", p)
+				.queryParamIfPresent("partner", java.util.Optional.ofNullable(query.partnerId()).map(Object::toString))
+				.queryParamIfPresent("attribution", java.util.Optional.ofNullable(query.attribution()))
+				.queryParamIfPresent("q", java.util.Optional.ofNullable(query.search()))
+				.queryParam("sort", query.sort())
+				.queryParam("dir", query.descending() ? "desc" : "asc")
+				.buildAndExpand(found.slug())
+				.encode()
+				.toUriString());
+		}
+		model.addAttribute("presetLinks", presetLinks);
+		model.addAttribute("preset", preset);
 		model.addAttribute("vendor", found);
 		model.addAttribute("query", query);
 		model.addAttribute("result", orders.orders(found, query));
@@ -85,7 +119,7 @@ class ConsoleOrdersController {
 					.orders(found, query(from, to, partner, attribution, q, sort, dir, page, CSV_PAGE))
 					.rows();
 				for (OrderRow row : rows) {
-					csv.row(row.orderId(), row.occurredAt().atZone(found.timeZone()).toOffsetDateTime(),
+					csv.row(row.orderId(), Formats.isoDateTime(row.occurredAt(), found.timeZone()),
 							row.period(), row.partnerId(), row.attribution(), row.selfReferral(), row.source(),
 							row.amount().rounded().amount(), row.amount().amount(),
 							row.amount().currency().getCurrencyCode(), row.originalAmount().amount(),

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.catalog.Vendor;
 import com.partnerline.kernel.ApiProblem;
+import com.partnerline.kernel.DateRange;
 import com.partnerline.kernel.PublicUrl;
 import com.partnerline.partners.Membership;
 import com.partnerline.partners.PartnerManagement;
@@ -41,8 +42,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class PanelTrackingController {
-
-	private static final int DAYS = 30;
 
 	private final OrderManagement orders;
 
@@ -74,11 +73,27 @@ class PanelTrackingController {
 	}
 
 	@GetMapping("/panel/programs/{vendor}/tracking")
-	String page(@PathVariable String vendor, Model model) {
+	String page(@PathVariable String vendor, @RequestParam(required = false) @Nullable String range,
+			@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, Model model) {
 		Vendor found = catalog.vendor(vendor);
 		Membership membership = partners.currentMembership(found);
-		LocalDate to = LocalDate.now(clock.withZone(found.timeZone()));
-		LocalDate from = to.minusDays(DAYS - 1);
+		LocalDate today = LocalDate.now(clock.withZone(found.timeZone()));
+		DateRange period;
+		try {
+			// the last 30 days unless the partner picks another period
+			period = DateRange.of(range == null ? "30d" : range, from, to, today);
+		}
+		catch (ApiProblem problem) {
+			model.addAttribute("rangeErrors", problem.fieldMessages(messages, LocaleContextHolder.getLocale()));
+			period = DateRange.of("30d", null, null, today);
+		}
+		return page(found, membership, period, model);
+	}
+
+	private String page(Vendor found, Membership membership, DateRange period, Model model) {
+		LocalDate from = period.from();
+		LocalDate to = period.to();
 		List<ClickDay> clickDays = tracking.dailyClicks(found, membership.partnerId(), from, to);
 		List<Orders.DayFigures> orderDays = orders.partnerDays(found, membership.partnerId(), from, to);
 
@@ -126,6 +141,7 @@ class PanelTrackingController {
 		model.addAttribute("subIds", new ArrayList<>(perSubId.values()));
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
+		model.addAttribute("period", period);
 		// the last six months of trials started through the partner's links, newest first
 		List<TrialMonth> trialMonths = new ArrayList<>(trials.partnerMonths(found, membership.partnerId(),
 				YearMonth.from(to).minusMonths(5), YearMonth.from(to)));

@@ -49,7 +49,28 @@ class PanelController {
 		this.proposals = proposals;
 	}
 
+	/**
+	 * The panel's home is the partner dashboard of its first active program (the dashboard
+	 * switches between programs); a partner in no program yet gets the programs list, which
+	 * tells how to join.
+	 */
 	@GetMapping("/panel")
+	String home(Model model) {
+		Partner partner = partners.currentPartner();
+		Optional<Vendor> first = partners.memberships(partner.id())
+			.stream()
+			.filter(Membership::isActive)
+			.map(m -> catalog.findVendor(m.vendorId()))
+			.flatMap(Optional::stream)
+			.findFirst();
+		if (first.isPresent()) {
+			return "redirect:/panel/programs/" + first.get().slug() + "/dashboard";
+		}
+		return panel(model);
+	}
+
+	/** The partner's programs with their proposals and contracts, and the programs it can join. */
+	@GetMapping("/panel/programs")
 	String panel(Model model) {
 		Partner partner = partners.currentPartner();
 		List<Membership> memberships = partners.memberships(partner.id());
@@ -76,7 +97,7 @@ class PanelController {
 		Partner partner = partners.currentPartner();
 		partners.join(partner.id(), vendor, acceptTermsVersion, request.getRemoteAddr());
 		redirect.addFlashAttribute("joined", catalog.vendor(vendor).name());
-		return "redirect:/panel";
+		return "redirect:/panel/programs";
 	}
 
 	@GetMapping("/panel/programs/{vendor}/proposal")
@@ -138,7 +159,7 @@ class PanelController {
 			return proposalPage(model, found, form, changing, errors);
 		}
 		redirect.addFlashAttribute("proposalSent", found.name());
-		return "redirect:/panel";
+		return "redirect:/panel/programs";
 	}
 
 	@PostMapping("/panel/programs/{vendor}/contract/accept")
@@ -147,7 +168,7 @@ class PanelController {
 		Vendor found = catalog.vendor(vendor);
 		proposals.acceptContract(partner, found, request.getRemoteAddr());
 		redirect.addFlashAttribute("contractAccepted", found.name());
-		return "redirect:/panel";
+		return "redirect:/panel/programs";
 	}
 
 	private String proposalPage(Model model, Vendor vendor, ProposalForm form, @Nullable Proposal changing,

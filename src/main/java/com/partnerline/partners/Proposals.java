@@ -418,7 +418,7 @@ class Proposals {
 		variables.put("name", partner.name());
 		variables.put("vendor", vendor.name());
 		variables.put("decision", decision);
-		variables.put("link", links.to("/panel"));
+		variables.put("link", links.to("/panel/programs"));
 		if (comment != null) {
 			variables.put("comment", comment);
 		}

@@ -10,6 +10,7 @@ import java.util.Currency;
 import com.partnerline.accounts.AccountManagement;
 import com.partnerline.accounts.Caller;
 import com.partnerline.accounts.CurrentCaller;
+import com.partnerline.kernel.DateRange;
 import com.partnerline.kernel.Formats;
 import com.partnerline.kernel.Money;
 
@@ -67,6 +68,11 @@ class TemplateFormats {
 
 	public String month(YearMonth month) {
 		return Formats.month(month, LocaleContextHolder.getLocale());
+	}
+
+	/** The presets of the date-range picker ({@code fragments/range.html}), in the order shown. */
+	public java.util.List<String> rangePresets() {
+		return DateRange.PRESETS;
 	}
 
 	public String language() {

@@ -119,17 +119,27 @@ public class TrackingManagement {
 	 * @throws IllegalArgumentException for a time after now
 	 */
 	public void importClicks(Link link, List<PastClick> clicks) {
+		importClicks(java.util.Map.of(link, clicks));
+	}
+
+	/**
+	 * The clicks of several links in one go: all are handed to the click writer first (which
+	 * stores them in its batches), then this waits once for all of them.
+	 */
+	public void importClicks(java.util.Map<Link, List<PastClick>> clicksByLink) {
 		java.time.Instant now = clock.instant();
 		List<java.util.concurrent.CompletableFuture<Void>> stored = new java.util.ArrayList<>();
-		for (PastClick click : clicks) {
-			if (click.at().isAfter(now)) {
-				throw new IllegalArgumentException("a click to import lies in the future: " + click.at());
+		clicksByLink.forEach((link, clicks) -> {
+			for (PastClick click : clicks) {
+				if (click.at().isAfter(now)) {
+					throw new IllegalArgumentException("a click to import lies in the future: " + click.at());
+				}
+				stored.add(writer.record(new ClickWriter.Pending(link.vendorId().value(),
+						ClickIdentity.newClickId(click.at()), click.at(), link.code(), link.partnerId().value(),
+						link.subId(), identity.addressHash(click.address()), click.userAgent(), click.referrer(),
+						ClickIdentity.isBot(click.userAgent()), new java.util.concurrent.CompletableFuture<>())));
 			}
-			stored.add(writer.record(new ClickWriter.Pending(link.vendorId().value(),
-					ClickIdentity.newClickId(click.at()), click.at(), link.code(), link.partnerId().value(),
-					link.subId(), identity.addressHash(click.address()), click.userAgent(), click.referrer(),
-					ClickIdentity.isBot(click.userAgent()), new java.util.concurrent.CompletableFuture<>())));
-		}
+		});
 		java.util.concurrent.CompletableFuture.allOf(stored.toArray(java.util.concurrent.CompletableFuture[]::new))
 			.join();
 	}

@@ -49,7 +49,7 @@ class SupportDeskBrowserIntegrationTest extends IntegrationTest {
 		Manager manager = CommunicationFixtures.manager(api, accounts, catalog, vendor);
 
 		browser.logIn(partner.email(), Fixtures.PASSWORD);
-		browser.go("/panel").clickAndWait("#support-" + vendor.slug());
+		browser.go("/panel/programs").clickAndWait("#support-" + vendor.slug());
 		assertThat(browser.text("#tickets-empty")).contains("not opened any ticket");
 		browser.type("#ticket-subject", "Clicks missing since Monday");
 		new Select(browser.find("#ticket-category")).selectByValue("TRACKING");
@@ -99,13 +99,13 @@ class SupportDeskBrowserIntegrationTest extends IntegrationTest {
 
 		browser.driver().manage().deleteAllCookies();
 		browser.logIn(partner.email(), Fixtures.PASSWORD);
-		browser.go("/panel");
+		browser.go("/panel/programs");
 		assertThat(browser.text("#unread-badge")).isEqualTo("1 unread");
 		browser.clickAndWait("#announcements-link");
 		browser.clickAndWait(".announcements a");
 		assertThat(browser.find("#announcement-body strong").getText()).isEqualTo("banners");
 		assertThat(browser.text("#announcement-body")).contains("<b>not bold</b>");
-		browser.go("/panel");
+		browser.go("/panel/programs");
 		assertThat(browser.driver().findElements(org.openqa.selenium.By.id("unread-badge"))).isEmpty();
 
 		// the partner turns announcement mails off in the panel

@@ -101,7 +101,13 @@ class DashboardBrowserIntegrationTest extends IntegrationTest {
 		order(found, partner, current, LocalDate.now(clock), "300.00");
 
 		browser.logIn(partner.email(), Fixtures.PASSWORD);
-		browser.go("/panel").clickAndWait("#dashboard-" + vendor.slug());
+		// the panel's home is the dashboard of the partner's (only) program
+		browser.go("/panel");
+		assertThat(browser.currentUrl()).contains("/panel/programs/" + vendor.slug() + "/dashboard");
+		assertThat(browser.driver().findElements(org.openqa.selenium.By.id("program-switcher"))).isEmpty();
+		browser.clickAndWait("#all-programs");
+		assertThat(browser.currentUrl()).endsWith("/panel/programs");
+		browser.clickAndWait("#dashboard-" + vendor.slug());
 		assertThat(browser.text("#kpi-orders")).isEqualTo("1");
 		assertThat(browser.text("#kpi-sales")).contains("300.00");
 		assertThat(browser.text("#kpi-band")).contains("A1");
@@ -241,6 +247,48 @@ class DashboardBrowserIntegrationTest extends IntegrationTest {
 		assertThat(browser.currentUrl()).contains("/commissions");
 		assertThat(commissions.isClosed(found.id(), lastMonth)).isTrue();
 		assertThat(browser.text("#statements-section")).contains("1,000.00");
+	}
+
+	@Test
+	void panelHomeSwitchesProgramsAndTheTrackingPageTakesThePeriodPicker() {
+		TestVendor vendor = newVendor();
+		TestVendor second = newVendor();
+		TestPartner partner = newPartner(vendor);
+		Api.Response joined = partner.api()
+			.post("/api/v1/partner/programs", map("vendor", second.slug(), "acceptTermsVersion", "1.0"));
+		assertThat(joined.status()).as(joined.toString()).isEqualTo(201);
+		Vendor found = catalog.vendor(vendor.slug());
+		YearMonth lastMonth = YearMonth.now(clock).minusMonths(1);
+		order(found, partner, "tracked-" + UUID.randomUUID(), lastMonth.atDay(10), "400.00");
+
+		// the home is the dashboard of the first program, with a switcher to the other
+		browser.logIn(partner.email(), Fixtures.PASSWORD);
+		browser.go("/panel?lang=en");
+		assertThat(browser.currentUrl()).contains("/dashboard");
+		assertThat(browser.text("#program-switcher")).contains(found.name())
+			.contains(catalog.vendor(second.slug()).name());
+		String other = browser.currentUrl().contains("/" + vendor.slug() + "/") ? second.slug() : vendor.slug();
+		browser.clickAndWait("#switch-" + other);
+		assertThat(browser.currentUrl()).endsWith("/panel/programs/" + other + "/dashboard");
+
+		// the tracking page: the last 30 days unless a preset or a custom period is picked
+		browser.go("/panel/programs/" + vendor.slug() + "/tracking");
+		LocalDate today = LocalDate.now(clock.withZone(found.timeZone()));
+		assertThat(browser.find("#range-from").getAttribute("value")).isEqualTo(today.minusDays(29).toString());
+		assertThat(browser.find("#preset-30d").getAttribute("aria-current")).isEqualTo("true");
+		browser.clickAndWait("#preset-lastMonth");
+		assertThat(browser.find("#range-from").getAttribute("value")).isEqualTo(lastMonth.atDay(1).toString());
+		assertThat(browser.text("#sub-ids")).contains("400.00");
+		browser.clickAndWait("#preset-today");
+		assertThat(browser.driver().findElements(org.openqa.selenium.By.id("sub-ids"))).isEmpty();
+		browser.setValue("#range-from", lastMonth.atDay(1).toString());
+		browser.setValue("#range-to", lastMonth.atEndOfMonth().toString());
+		browser.clickAndWait("#range-apply");
+		assertThat(browser.text("#sub-ids")).contains("400.00");
+		// an end before the start: the page says so and shows the default period
+		browser.go("/panel/programs/" + vendor.slug() + "/tracking?from=" + lastMonth.atEndOfMonth() + "&to="
+				+ lastMonth.atDay(1));
+		assertThat(browser.text("#range-errors")).contains("must not be before its start");
 	}
 
 	private void order(Vendor vendor, TestPartner partner, String orderId, LocalDate day, String amount) {

@@ -99,7 +99,7 @@ class MaterialBrowserIntegrationTest extends IntegrationTest {
 
 		// the partner is asked to acknowledge it until it has
 		browser.logIn(partner.email(), Fixtures.PASSWORD);
-		browser.go("/panel");
+		browser.go("/panel/programs");
 		assertThat(browser.text("#policy-banners")).contains("new policies").contains("Trademark policy");
 		browser.clickAndWait("#enablement-" + vendor.slug());
 		assertThat(browser.text("#policy-banner")).contains("Trademark policy");

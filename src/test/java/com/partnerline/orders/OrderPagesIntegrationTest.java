@@ -57,6 +57,13 @@ class OrderPagesIntegrationTest extends IntegrationTest {
 		assertThat(last.body()).contains(prefix + "-5").doesNotContain(prefix + "-1<");
 		HttpResponse<String> none = manager.get("/console/vendors/kaspersky/orders?q=" + prefix + "&attribution=COUPON");
 		assertThat(none.body()).contains("No orders match");
+		// the period picker's presets fill the dates and keep the other filters
+		HttpResponse<String> week = manager.get("/console/vendors/kaspersky/orders?q=" + prefix + "&range=7d");
+		assertThat(week.body()).contains("5 orders match", "id=\"range-presets\"")
+			.containsPattern("id=\"preset-7d\"[^>]*aria-current=\"true\"")
+			.contains("range=lastMonth&amp;q=" + prefix);
+		assertThat(manager.get("/console/vendors/kaspersky/orders?q=" + prefix + "&range=lastMonth").body())
+			.contains("No orders match");
 
 		HttpResponse<String> csv = manager.get("/console/vendors/kaspersky/orders.csv?q=" + prefix + "&sort=amount&dir=desc");
 		assertThat(csv.statusCode()).isEqualTo(200);

@@ -99,6 +99,8 @@ class OnboardingBrowserTest extends IntegrationTest {
 		Fixtures.TestPartner partner = newPartner(vendor);
 		try (Browser browser = Browser.open(baseUrl())) {
 			browser.logIn(partner.email(), Fixtures.PASSWORD);
+			// the panel's home is the program's dashboard; the programs list offers the route
+			browser.go("/panel/programs");
 			browser.click("#apply-" + vendor.slug());
 			// Sent without the plans first: each missing part is named on the form.
 			browser.type("input[name=website]", "not a website").click("#proposal-submit");
@@ -125,7 +127,7 @@ class OnboardingBrowserTest extends IntegrationTest {
 					map("decision", "APPROVE", "contract", map("orderProcessing", "SELF", "startsOn",
 							LocalDate.now().plusDays(3).toString()))).status()).isEqualTo(200);
 
-			browser.go("/panel");
+			browser.go("/panel/programs");
 			browser.click("#contract-" + vendor.slug() + " button[type=submit]");
 			assertThat(browser.text("#contract-accepted")).contains("Internet Partner");
 			assertThat(browser.text("#program-" + vendor.slug() + " .program-type")).isEqualTo("Internet Partner");

@@ -30,8 +30,8 @@ class PasswordResetEndsSessionsIntegrationTest extends IntegrationTest {
 		var partner = newPartner(newVendor());
 		HttpClient first = logIn(partner.email());
 		HttpClient second = logIn(partner.email());
-		assertThat(get(first, "/panel").statusCode()).isEqualTo(200);
-		assertThat(get(second, "/panel").statusCode()).isEqualTo(200);
+		assertThat(get(first, "/panel/programs").statusCode()).isEqualTo(200);
+		assertThat(get(second, "/panel/programs").statusCode()).isEqualTo(200);
 		String bearer = Fixtures.token(api, partner.email(), Fixtures.PASSWORD);
 
 		assertThat(api.post("/api/v1/password/reset-request", map("email", partner.email())).status()).isEqualTo(202);
@@ -47,7 +47,7 @@ class PasswordResetEndsSessionsIntegrationTest extends IntegrationTest {
 		}
 		assertThat(api.as(bearer).get("/api/v1/partner/me").status()).isEqualTo(401);
 		assertThat(api.as(partner.token()).get("/api/v1/partner/me").status()).isEqualTo(401);
-		assertThat(get(logIn(partner.email(), "a-brand-new-secret"), "/panel").statusCode()).isEqualTo(200);
+		assertThat(get(logIn(partner.email(), "a-brand-new-secret"), "/panel/programs").statusCode()).isEqualTo(200);
 	}
 
 	private HttpClient logIn(String email) throws Exception {

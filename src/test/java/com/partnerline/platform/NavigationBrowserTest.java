@@ -85,7 +85,7 @@ class NavigationBrowserTest extends IntegrationTest {
 		TestPartner partner = Fixtures.partner(api, partners, vendor);
 		try (Browser browser = Browser.open(base())) {
 			browser.logIn(partner.email(), Fixtures.PASSWORD);
-			browser.go("/panel?lang=en");
+			browser.go("/panel/programs?lang=en");
 			assertThat(texts(browser, "nav.top-nav .nav-panel a")).contains("Control panel", "Announcements",
 					"Payout details", "Online scanner");
 			assertThat(browser.find("nav.top-nav a[aria-current='page']").getText()).isEqualTo("Control panel");
@@ -101,7 +101,7 @@ class NavigationBrowserTest extends IntegrationTest {
 			assertThat(browser.text("h1")).isEqualTo("This page is not for your account");
 			assertThat(browser.text("#forbidden-reason")).contains("vendor console", "partner account");
 			browser.clickAndWait("main.forbidden a.button");
-			assertThat(browser.currentUrl()).endsWith("/panel");
+			assertThat(browser.currentUrl()).endsWith("/panel/programs/" + vendor.slug() + "/dashboard");
 		}
 	}
 
@@ -134,10 +134,10 @@ class NavigationBrowserTest extends IntegrationTest {
 		TestPartner partner = Fixtures.partner(api, partners, vendor);
 		try (Browser browser = Browser.open(base())) {
 			browser.logIn(partner.email(), Fixtures.PASSWORD);
-			browser.go("/panel");
+			browser.go("/panel/programs");
 			assertThat(browser.driver().findElements(By.id("internet-route"))).hasSize(1);
 			Fixtures.internetContract(jdbc, partners, catalog.vendor(vendor.slug()).id(), partner.id(), null, "NETWORK");
-			browser.go("/panel");
+			browser.go("/panel/programs");
 			assertThat(browser.driver().findElements(By.id("internet-route"))).isEmpty();
 			assertThat(browser.driver().findElements(By.id("affiliate-advice"))).isEmpty();
 		}

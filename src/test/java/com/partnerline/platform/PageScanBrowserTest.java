@@ -166,12 +166,41 @@ class PageScanBrowserTest extends IntegrationTest {
 		if (!raw.isEmpty()) {
 			problems.add(where + ": raw codes " + raw);
 		}
+		List<String> bare = timesWithoutZone(text);
+		if (!bare.isEmpty()) {
+			problems.add(where + ": times without their zone " + bare);
+		}
 		String lang = browser.find("html").getAttribute("lang");
 		if (!language.equals(lang)) {
 			problems.add(where + ": the page says lang=" + lang);
 		}
 		return problems;
 	}
+
+	/**
+	 * A time of day ("14:05", "2:05 PM") must say its zone right after it: a short name
+	 * ("CET", "MEZ", "MSK", "UTC") or an offset ("GMT+03:00", "UTC+3"), as
+	 * {@code kernel.Formats.dateTime} writes it. Answers the times that do not, with
+	 * what follows them. (The page text is read from a detached copy, so a table cell may
+	 * follow the zone without a space.)
+	 */
+	static List<String> timesWithoutZone(String text) {
+		List<String> bare = new ArrayList<>();
+		Matcher times = TIME_OF_DAY.matcher(text);
+		while (times.find()) {
+			String after = text.substring(times.end(), Math.min(text.length(), times.end() + 12));
+			if (!ZONE_AFTER.matcher(after).lookingAt()) {
+				bare.add(around(text, times.start()));
+			}
+		}
+		return bare;
+	}
+
+	private static final Pattern TIME_OF_DAY = Pattern
+		.compile("(?<![\\d:.+\\-\\u2212])\\d{1,2}:\\d{2}(?![\\d:])(?:[\\s\\u00a0\\u202f]?[AaPp]\\.?[Mm]\\.?)?");
+
+	private static final Pattern ZONE_AFTER = Pattern
+		.compile("[\\s\\u00a0\\u202f]+(?:(?:GMT|UTC)(?:[+\\-\\u2212]\\d{1,2}(?::\\d{2})?)?|[A-Z]{2,5}(?![A-Z]))");
 
 	/** The constants of every enum of the application: codes a page must translate. */
 	static Set<String> enumCodes() throws IOException {

@@ -41,7 +41,7 @@ class SessionStoreIntegrationTest extends IntegrationTest {
 			.param(partner.email())
 			.query(Long.class)
 			.single()).isEqualTo(1);
-		HttpResponse<String> panel = client.send(HttpRequest.newBuilder(URI.create(base + "/panel")).build(),
+		HttpResponse<String> panel = client.send(HttpRequest.newBuilder(URI.create(base + "/panel/programs")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(panel.statusCode()).isEqualTo(200);
 		assertThat(panel.body()).contains(partner.code());

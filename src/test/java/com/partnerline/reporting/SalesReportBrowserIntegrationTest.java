@@ -72,7 +72,7 @@ class SalesReportBrowserIntegrationTest extends IntegrationTest {
 		find("#login-submit").click();
 		waitUntil(() -> !browser.currentUrl().contains("/login"));
 
-		go("/panel");
+		go("/panel/programs");
 		clickAndWait("#reports-" + vendor.slug());
 
 		// the forecast form: volume, one product line

@@ -94,7 +94,7 @@ class ScannerPagesIntegrationTest extends IntegrationTest {
 		HttpResponse<String> panel = new PageSession(port).logIn(partner.email(), Fixtures.PASSWORD)
 			.get("/panel/scanner", "en");
 		assertThat(panel.statusCode()).isEqualTo(200);
-		assertThat(panel.body()).contains("2 scans, 1 detections", "Eicar-Test")
+		assertThat(panel.body()).contains("2 scans, 1 detection", "Eicar-Test")
 			.contains(publicUrl + "/scan?partner=" + partner.code() + "&amp;amp;vendor=kaspersky");
 
 		PageSession manager = new PageSession(port).logIn("manager@kaspersky.example", "demo-manager-2026");

@@ -1,4 +1,4 @@
-package com.partnerline.dashboard;
+package com.partnerline.kernel;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -6,23 +6,26 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import com.partnerline.kernel.ApiProblem;
-import com.partnerline.kernel.FieldProblem;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The period a statistics page shows: a preset ({@code today}, {@code 7d}, {@code month},
+ * The period a statistics page shows: a preset ({@code today}, {@code 7d}, {@code 30d}, {@code month},
  * {@code lastMonth}, {@code 3m}) or a custom range, both days inclusive, in the vendor's
- * time zone.
+ * time zone. Every statistics page takes it from the same parameters ({@code range},
+ * {@code from}, {@code to}) and shows it with the picker of {@code templates/fragments/range.html}.
  */
-record DateRange(String preset, LocalDate from, LocalDate to) {
+public record DateRange(String preset, LocalDate from, LocalDate to) {
 
-	static final List<String> PRESETS = List.of("today", "7d", "month", "lastMonth", "3m");
+	public static final List<String> PRESETS = List.of("today", "7d", "30d", "month", "lastMonth", "3m");
 
 	/** The longest custom range a page shows (about two years). */
-	static final long MAX_DAYS = 800;
+	public static final long MAX_DAYS = 800;
 
-	static DateRange of(@Nullable String preset, @Nullable String from, @Nullable String to, LocalDate today) {
+	/**
+	 * @throws ApiProblem naming {@code from} or {@code to} for a date that cannot be read, an end
+	 * before the start or a range longer than {@link #MAX_DAYS}
+	 */
+	public static DateRange of(@Nullable String preset, @Nullable String from, @Nullable String to, LocalDate today) {
 		if ((from != null && !from.isBlank()) || (to != null && !to.isBlank())) {
 			LocalDate start = day(from, "from", today.withDayOfMonth(1));
 			LocalDate end = day(to, "to", today);
@@ -39,6 +42,7 @@ record DateRange(String preset, LocalDate from, LocalDate to) {
 		return switch (chosen) {
 			case "today" -> new DateRange(chosen, today, today);
 			case "7d" -> new DateRange(chosen, today.minusDays(6), today);
+			case "30d" -> new DateRange(chosen, today.minusDays(29), today);
 			case "lastMonth" -> new DateRange(chosen, month.minusMonths(1).atDay(1), month.minusMonths(1).atEndOfMonth());
 			case "3m" -> new DateRange(chosen, month.minusMonths(2).atDay(1), today);
 			default -> new DateRange("month", month.atDay(1), today);
