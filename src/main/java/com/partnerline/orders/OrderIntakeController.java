@@ -4,6 +4,7 @@ import com.partnerline.orders.OrderIntakeSecurity.SignedDelivery;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import org.jspecify.annotations.Nullable;
 
@@ -29,8 +30,9 @@ class OrderIntakeController {
 
 	@PostMapping("/api/v1/vendors/{vendor}/orders")
 	@RequestBody(required = true, content = @Content(mediaType = "application/json"))
-	@Parameter(name = "vendor", in = ParameterIn.PATH, required = true, description = "the vendor's slug")
-	@Parameter(name = "X-Partnerline-Signature", in = ParameterIn.HEADER, required = true,
+	@Parameter(name = "vendor", in = ParameterIn.PATH, required = true, description = "the vendor's slug",
+			schema = @Schema(type = "string"))
+	@Parameter(name = "X-Partnerline-Signature", in = ParameterIn.HEADER, required = true, schema = @Schema(type = "string"),
 			description = "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.<raw body>\"> with the vendor's processor secret")
 	ResponseEntity<Object> order(@AuthenticationPrincipal @Parameter(hidden = true) SignedDelivery delivery,
 			@CookieValue(name = "pl_ref", required = false) @Nullable String cookie) {
@@ -39,8 +41,9 @@ class OrderIntakeController {
 
 	@PostMapping("/api/v1/vendors/{vendor}/orders/{orderId}/refunds")
 	@RequestBody(required = true, content = @Content(mediaType = "application/json"))
-	@Parameter(name = "vendor", in = ParameterIn.PATH, required = true, description = "the vendor's slug")
-	@Parameter(name = "X-Partnerline-Signature", in = ParameterIn.HEADER, required = true,
+	@Parameter(name = "vendor", in = ParameterIn.PATH, required = true, description = "the vendor's slug",
+			schema = @Schema(type = "string"))
+	@Parameter(name = "X-Partnerline-Signature", in = ParameterIn.HEADER, required = true, schema = @Schema(type = "string"),
 			description = "t=<unix seconds>,v1=<hex HMAC-SHA256 of \"t.<raw body>\"> with the vendor's processor secret")
 	ResponseEntity<Object> refund(@AuthenticationPrincipal @Parameter(hidden = true) SignedDelivery delivery,
 			@PathVariable String orderId) {
