@@ -89,7 +89,8 @@ class ExportIntegrationTest extends IntegrationTest {
 				"commissions-statements", "commissions-payouts", "commissions-payout-details", "reporting-sales",
 				"reporting-forecasts", "communication-tickets", "communication-ticket-messages",
 				"enablement-policy-acknowledgements", "enablement-seminar-registrations", "trials-referred",
-				"webhooks-endpoints", "audit-entries")) {
+				"webhooks-endpoints", "invoicing-legal-details", "invoicing-agreements", "invoicing-invoices",
+				"audit-entries")) {
 			assertThat(parts.has(part)).as(part).isTrue();
 			assertThat(files).as(part).containsKey(part + ".csv");
 		}
