@@ -54,13 +54,13 @@ class Scans {
 	}
 
 	/** The partner's scans and detections per day (UTC) since {@code from}, newest first. */
-	List<DayFigures> partnerDays(PartnerId partnerId, Instant from) {
+	List<DayFigures> partnerDays(PartnerId partnerId, Instant from, Instant until) {
 		return jdbc.sql("""
 				SELECT (scanned_at AT TIME ZONE 'UTC')::date AS day, count(*) AS scans,
 				       count(*) FILTER (WHERE verdict = 'INFECTED') AS detections
-				FROM scans WHERE partner_id = ? AND scanned_at >= ?
+				FROM scans WHERE partner_id = ? AND scanned_at >= ? AND scanned_at < ?
 				GROUP BY 1 ORDER BY 1 DESC""")
-			.params(partnerId.value(), Timestamp.from(from))
+			.params(partnerId.value(), Timestamp.from(from), Timestamp.from(until))
 			.query((rs, row) -> new DayFigures(rs.getObject("day", LocalDate.class), rs.getLong("scans"),
 					rs.getLong("detections")))
 			.list();
@@ -77,14 +77,14 @@ class Scans {
 			.list();
 	}
 
-	/** Scans and detections through each partner's scanner for the vendor since {@code from}, busiest first. */
-	List<PartnerFigures> vendorPartners(VendorId vendorId, Instant from) {
+	/** Scans and detections through each partner's scanner for the vendor from {@code from} until before {@code until}, busiest first. */
+	List<PartnerFigures> vendorPartners(VendorId vendorId, Instant from, Instant until) {
 		return jdbc.sql("""
 				SELECT partner_id, max(partner_code) AS partner_code, count(*) AS scans,
 				       count(*) FILTER (WHERE verdict = 'INFECTED') AS detections, max(scanned_at) AS last_scan
-				FROM scans WHERE vendor_id = ? AND partner_id IS NOT NULL AND scanned_at >= ?
+				FROM scans WHERE vendor_id = ? AND partner_id IS NOT NULL AND scanned_at >= ? AND scanned_at < ?
 				GROUP BY partner_id ORDER BY scans DESC, partner_code""")
-			.params(vendorId.value(), Timestamp.from(from))
+			.params(vendorId.value(), Timestamp.from(from), Timestamp.from(until))
 			.query((rs, row) -> new PartnerFigures(new PartnerId(rs.getObject("partner_id", UUID.class)),
 					rs.getString("partner_code"), rs.getLong("scans"), rs.getLong("detections"),
 					rs.getTimestamp("last_scan").toInstant()))

@@ -96,6 +96,14 @@ class ScannerPagesIntegrationTest extends IntegrationTest {
 		assertThat(panel.statusCode()).isEqualTo(200);
 		assertThat(panel.body()).contains("2 scans, 1 detection", "Eicar-Test")
 			.contains(publicUrl + "/scan?partner=" + partner.code() + "&amp;amp;vendor=kaspersky");
+		// another period: the picker's presets and custom range, a bad range named beside the picker
+		PageSession partnerSession = new PageSession(port).logIn(partner.email(), Fixtures.PASSWORD);
+		assertThat(partnerSession.get("/panel/scanner?range=7d", "en").body()).contains("2 scans, 1 detection",
+				"id=\"preset-7d\"");
+		assertThat(partnerSession.get("/panel/scanner?from=2001-01-01&to=2001-01-31", "en").body())
+			.contains("0 scans, 0 detections");
+		assertThat(partnerSession.get("/panel/scanner?from=2001-02-01&to=2001-01-01", "en").body())
+			.contains("id=\"range-errors\"", "The end of the period must not be before its start.", "2 scans, 1 detection");
 
 		PageSession manager = new PageSession(port).logIn("manager@kaspersky.example", "demo-manager-2026");
 		HttpResponse<String> console = manager.get("/console/vendors/kaspersky/scanner", "en");
@@ -104,6 +112,8 @@ class ScannerPagesIntegrationTest extends IntegrationTest {
 			.matcher(console.body());
 		assertThat(row.find()).isTrue();
 		assertThat(row.group(1)).contains(">2<", ">1<");
+		assertThat(manager.get("/console/vendors/kaspersky/scanner?from=2001-01-01&to=2001-01-31", "en").body())
+			.doesNotContain("id=\"scanner-partner-" + partner.code() + "\"");
 		// a manager sees only the vendors it manages
 		assertThat(manager.get("/console/vendors/" + newVendor().slug() + "/scanner", "en").statusCode())
 			.isEqualTo(404);
