@@ -181,7 +181,7 @@ class ClusterIT {
 		PageSession session = PageSession.login(port(lb), partnerEmail, PASSWORD);
 		Set<String> nodes = new HashSet<>();
 		for (int i = 0; i < 20; i++) {
-			HttpResponse<String> page = session.get("/panel");
+			HttpResponse<String> page = session.get("/panel/programs");
 			assertThat(page.statusCode()).as("request %d answered by %s", i, page.headers().firstValue(NODE_HEADER))
 				.isEqualTo(200);
 			assertThat(page.body()).contains("logout");
@@ -191,7 +191,7 @@ class ClusterIT {
 		// the CSRF token of a page one node rendered is accepted by whichever node takes the form
 		Set<String> formNodes = new HashSet<>();
 		for (int i = 0; i < 2; i++) {
-			HttpResponse<String> page = session.get("/panel");
+			HttpResponse<String> page = session.get("/panel/programs");
 			HttpResponse<String> posted = session.post("/panel/announcements/preferences", Map.of("announcementMail", "true"));
 			assertThat(posted.statusCode()).as(posted.body()).isNotEqualTo(403);
 			formNodes.add(page.headers().firstValue(NODE_HEADER).orElseThrow() + ">"
@@ -200,7 +200,7 @@ class ClusterIT {
 		assertThat(formNodes).anyMatch(pair -> !pair.startsWith(pair.substring(pair.indexOf('>') + 1)));
 		HttpResponse<String> logout = session.post("/logout", Map.of());
 		assertThat(logout.statusCode()).isEqualTo(302);
-		assertThat(session.get("/panel").statusCode()).isEqualTo(302);
+		assertThat(session.get("/panel/programs").statusCode()).isEqualTo(302);
 	}
 
 	@Test
