@@ -113,7 +113,7 @@ class EnablementPagesIntegrationTest extends IntegrationTest {
 		assertThat(material).contains("Square").contains("250 × 250 pixels").contains("Pricing policy")
 			.contains("https://partners.example.test/r/").doesNotContain(">BANNER<");
 		assertThat(session.get(base + "/material?lang=de").body()).contains("Werbematerial").contains("Preisrichtlinie");
-		assertThat(session.get(base + "/material?lang=fr").body()).contains("matériel marketing");
+		assertThat(session.get(base + "/material?lang=fr").body()).contains("supports marketing");
 		assertThat(session.get(base + "/material?lang=ru").body()).contains("рекламные материалы");
 		assertThat(session.get(base + "/pages?lang=en").body()).contains("<strong>protect</strong>");
 		assertThat(session.get(base + "/policies?lang=en").body()).contains("No discounts below list.");
