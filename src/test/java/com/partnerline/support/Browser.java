@@ -138,8 +138,13 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Waits until {@code condition} holds. Elements missing or gone stale are retried, since a condition may read the
+	 * page while a navigation replaces it.
+	 */
 	public <T> T waitFor(Function<WebDriver, T> condition) {
 		return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.NoSuchElementException.class)
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until(condition::apply);
 	}
 
