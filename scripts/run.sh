@@ -81,7 +81,8 @@ url="${PARTNERLINE_PUBLIC_URL:-http://localhost:$port}"
 say "starting Partnerline on port $port (log below)..."
 java "${cds[@]}" ${JAVA_OPTS:-} -jar "$app/$(basename "$jar")" "$@" &
 app_pid=$!
-trap '[ -n "$clamd_pid" ] && kill "$clamd_pid" 2>/dev/null; kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null' EXIT
+# every step of the clean-up may fail (clamd already gone) without skipping the next one under set -e
+trap 'set +e; [ -n "$clamd_pid" ] && kill "$clamd_pid" 2>/dev/null; kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null' EXIT
 trap 'exit 130' INT TERM
 # the URL and the demo logins come last, once the app answers
 for _ in $(seq 1 600); do
