@@ -130,17 +130,37 @@ class Webhooks {
 
 	/** The endpoint's deliveries, newest first; {@code limit} at most 500. */
 	List<Delivery> deliveries(VendorId vendor, @Nullable PartnerId partner, UUID endpointId, int limit) {
+		return deliveries(vendor, partner, endpointId, null, 0, limit);
+	}
+
+	/**
+	 * A page of the endpoint's deliveries, newest first, only those in {@code status} when given;
+	 * {@code limit} at most 500.
+	 */
+	List<Delivery> deliveries(VendorId vendor, @Nullable PartnerId partner, UUID endpointId, @Nullable String status,
+			int offset, int limit) {
 		endpoint(vendor, partner, endpointId);
 		return jdbc.sql("""
 				SELECT id, type, status, attempts, created_at, last_attempt_at, last_response, last_error, next_attempt_at
-				FROM webhook_deliveries WHERE vendor_id = ? AND endpoint_id = ?
-				ORDER BY created_at DESC, id LIMIT ?""")
-			.params(vendor.value(), endpointId, Math.min(Math.max(limit, 1), 500))
+				FROM webhook_deliveries WHERE vendor_id = ? AND endpoint_id = ? AND (CAST(? AS TEXT) IS NULL OR status = ?)
+				ORDER BY created_at DESC, id LIMIT ? OFFSET ?""")
+			.params(vendor.value(), endpointId, status, status, Math.min(Math.max(limit, 1), 500), Math.max(offset, 0))
 			.query((rs, n) -> new Delivery(rs.getObject("id", UUID.class), rs.getString("type"), rs.getString("status"),
 					rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_attempt_at")),
 					(Integer) rs.getObject("last_response"), rs.getString("last_error"),
 					instant(rs.getTimestamp("next_attempt_at"))))
 			.list();
+	}
+
+	/** How many deliveries the endpoint has, only those in {@code status} when given. */
+	long deliveryCount(VendorId vendor, @Nullable PartnerId partner, UUID endpointId, @Nullable String status) {
+		endpoint(vendor, partner, endpointId);
+		return jdbc.sql("""
+				SELECT count(*) FROM webhook_deliveries
+				WHERE vendor_id = ? AND endpoint_id = ? AND (CAST(? AS TEXT) IS NULL OR status = ?)""")
+			.params(vendor.value(), endpointId, status, status)
+			.query(Long.class)
+			.single();
 	}
 
 	/**

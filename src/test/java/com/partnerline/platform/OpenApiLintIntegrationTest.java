@@ -38,6 +38,8 @@ class OpenApiLintIntegrationTest extends IntegrationTest {
 		String report = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(lint.waitFor(120, TimeUnit.SECONDS)).as("the linter finished").isTrue();
 		assertThat(lint.exitValue()).as("Redocly lint of /v3/api-docs:%n%s", report).isZero();
+		// warnings too: every operation declares its callers and its problem answers, the document its licence
+		assertThat(report).as("Redocly lint of /v3/api-docs:%n%s", report).doesNotContainIgnoringCase("warning");
 	}
 
 }
