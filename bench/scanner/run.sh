@@ -55,10 +55,10 @@ PARTNERLINE_DATA_DIR="$WORK/data" PARTNERLINE_PORT=$APP_PORT PARTNERLINE_CLAMD="
   java -Xmx512m -jar "$JAR" --partnerline.scanner.scans-per-minute=1000000 >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 180); do
-  curl -fs "http://127.0.0.1:$APP_PORT/actuator/health/scanner" 2>/dev/null | grep -q '"UP"' && break
+  curl -fs "http://127.0.0.1:$APP_PORT/actuator/scanner" 2>/dev/null | grep -q '"UP"' && break
   sleep 1
 done
-curl -fs "http://127.0.0.1:$APP_PORT/actuator/health/scanner" | grep -q '"UP"' || { echo "app or clamd did not come up; see $WORK"; exit 1; }
+curl -fs "http://127.0.0.1:$APP_PORT/actuator/scanner" | grep -q '"UP"' || { echo "app or clamd did not come up; see $WORK"; exit 1; }
 
 echo "scanner benchmark: $ROUNDS rounds, $CONCURRENCY concurrent scans, ${BENCH_SIGNATURES:-0} extra signatures, clamd $($CLAMD --version), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 java "$ROOT/bench/scanner/ScanBench.java" "http://127.0.0.1:$APP_PORT" 127.0.0.1 "$CLAMD_PORT" "$CONCURRENCY" "$ROUNDS"

@@ -49,7 +49,7 @@ class SecurityConfiguration {
 
 	static final String[] PUBLIC_PAGES = { "/", "/login", "/signup/**", "/confirm", "/password/**", "/programs/**",
 			"/r/**", "/material/**", "/feeds/**", "/informer/**", "/scan", "/trial/**", "/.well-known/**", "/dev/mail", "/webjars/**", "/css/**", "/js/**",
-			"/images/**", "/favicon.ico", "/error", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
+			"/images/**", "/favicon.ico", "/error", "/actuator/health/**", "/actuator/scanner", "/actuator/prometheus", "/actuator/info",
 			"/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**" };
 
 	/**

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * and signature versions it reported (clamd's {@code VERSION}). A probe asks clamd
  * every few seconds, and every scan that reaches or misses clamd updates the state
  * too, so the scanner recovers by itself when clamd returns. It is the
- * {@code clamd} health component (group {@code scanner}, {@code /actuator/health/scanner}): {@code UP}, or {@code DEGRADED} while clamd is
+ * {@code clamd} health component (and {@code /actuator/scanner}): {@code UP}, or {@code DEGRADED} while clamd is
  * unreachable or not configured. DEGRADED is no status the health aggregate orders,
  * so the application as a whole stays up: everything but scanning still works.
  */
