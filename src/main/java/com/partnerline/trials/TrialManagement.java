@@ -1,6 +1,7 @@
 package com.partnerline.trials;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -121,9 +122,12 @@ public class TrialManagement {
 				new LicenseKeys.Payload(vendor.slug(), product.sku(), "TRIAL", id, expiresAt),
 				keys.of(vendor.id()).privateKey());
 		String language = LANGUAGES.contains(request.locale().getLanguage()) ? request.locale().getLanguage() : "en";
+		// the program's window (policy: a per-vendor setting), the platform's default without a program
+		Duration conversionWindow = catalog.findProgram(vendor.id())
+			.map(program -> Duration.ofDays(program.trialConversionDays()))
+			.orElse(settings.conversionWindow());
 		Trial trial = new Trial(id, vendor.id(), product.sku(), email.toLowerCase(Locale.ROOT), language,
-				referral.partnerId(), referral.clickId(), now, expiresAt, now.plus(settings.conversionWindow()),
-				licenseKey);
+				referral.partnerId(), referral.clickId(), now, expiresAt, now.plus(conversionWindow), licenseKey);
 		if (!trials.insert(trial)) {
 			throw ApiProblem.conflict("trials.duplicate", product.name());
 		}

@@ -291,6 +291,21 @@ class TrialsIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void theProgramsTrialConversionWindowDecides() {
+		TestVendor vendor = newVendor();
+		assertThat(admin.put("/api/v1/admin/vendors/" + vendor.slug() + "/program", map("trialConversionDays", 10))
+			.status()).isEqualTo(200);
+		TestPartner partner = newPartner(vendor);
+		String email = unique("window") + "@example.net";
+		assertThat(trial(vendor, email, partner.code()).status()).isEqualTo(201);
+		var vendorId = catalog.vendor(vendor.slug()).id();
+		assertThat(trialManagement.referringPartner(vendorId, email, List.of("PROD"),
+				Instant.now().plus(Duration.ofDays(9)))).isPresent();
+		assertThat(trialManagement.referringPartner(vendorId, email, List.of("PROD"),
+				Instant.now().plus(Duration.ofDays(11)))).isEmpty();
+	}
+
+	@Test
 	void creditsATrialStartedWithThePartnerLinksCookie() {
 		TestVendor vendor = newVendor();
 		TestPartner partner = newPartner(vendor);
