@@ -192,7 +192,9 @@ class OrderIntake {
 			.put("occurredAt", occurredAt == null ? null : occurredAt.toInstant().toString());
 		RecordedRefund recorded = orders.refund(vendor, orderId,
 				new NewRefund(refundId, amount, at, ContentHash.of(canonical)));
-		return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
+		// docs/api.md: "201; idempotent on refundId": a re-delivery gets the first answer again, 201
+		// and the same body (orders differ: the table says 200 for their re-delivery)
+		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(new RefundResponse(recorded.refundId(), recorded.orderId(),
 					recorded.amount().rounded().toDecimalString(), recorded.amount().currency().getCurrencyCode()));
 	}

@@ -121,7 +121,8 @@ class ProposalApiController {
 		TrackRecord provider = trackRecord.getIfAvailable();
 		TrackRecord.Sales sales = provider == null ? null : provider.salesSoFar(found.id(), proposal.partnerId());
 		return view(found, proposal, sales == null ? new SalesView(null, null, 0)
-				: new SalesView(sales.volume().amount(), sales.volume().currency().getCurrencyCode(), sales.orders()));
+				: new SalesView(sales.volume().amount().toPlainString(), sales.volume().currency().getCurrencyCode(),
+						sales.orders()));
 	}
 
 	@PostMapping("/api/v1/admin/vendors/{vendor}/proposals/{id}/decision")
@@ -167,7 +168,7 @@ class ProposalApiController {
 		Partner partner = partners.find(proposal.partnerId()).orElseThrow();
 		return new ProposalView(proposal.id().toString(), vendor.slug(), partner.id().toString(), partner.name(),
 				proposal.status().name(), proposal.vendorComment(), proposal.form().companyProfile(),
-				proposal.form().salesPlan(), proposal.form().marketingPlan(), proposal.submittedAt(),
+				SalesPlanView.of(proposal.form().salesPlan()), proposal.form().marketingPlan(), proposal.submittedAt(),
 				proposal.decidedAt(), proposals.contractOf(proposal).map(ContractView::of).orElse(null), sales);
 	}
 
@@ -176,7 +177,7 @@ class ProposalApiController {
 
 	record ProposalView(String proposalId, String vendor, String partnerId, String partnerName, String status,
 			@Nullable String comment, ProposalForm.@Nullable CompanyProfile companyProfile,
-			ProposalForm.@Nullable SalesPlan salesPlan, ProposalForm.@Nullable MarketingPlan marketingPlan,
+			@Nullable SalesPlanView salesPlan, ProposalForm.@Nullable MarketingPlan marketingPlan,
 			Instant submittedAt, @Nullable Instant decidedAt, @Nullable ContractView contract,
 			@Nullable SalesView trackRecord) {
 	}
@@ -191,7 +192,20 @@ class ProposalApiController {
 
 	}
 
-	record SalesView(@Nullable BigDecimal volume, @Nullable String currency, long orders) {
+	/** The sales plan as sent, its commitment a decimal string like every amount of the API. */
+	record SalesPlanView(@Nullable String monthlyCommitment, @Nullable List<ProposalForm.Line> lines) {
+
+		static @Nullable SalesPlanView of(ProposalForm.@Nullable SalesPlan plan) {
+			if (plan == null) {
+				return null;
+			}
+			return new SalesPlanView(plan.monthlyCommitment() == null ? null : plan.monthlyCommitment().toPlainString(),
+					plan.lines());
+		}
+
+	}
+
+	record SalesView(@Nullable String volume, @Nullable String currency, long orders) {
 	}
 
 	record QueueView(List<ProposalView> items, int page, int size, long total) {

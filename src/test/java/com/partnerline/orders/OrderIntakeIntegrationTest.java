@@ -287,7 +287,11 @@ class OrderIntakeIntegrationTest extends IntegrationTest {
 		Api.Response created = send(vendor, "/orders/R-1/refunds", refund, t);
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		assertThat(created.json().path("amount").asString()).isEqualTo("30.00");
-		assertThat(send(vendor, "/orders/R-1/refunds", refund, t).status()).isEqualTo(200);
+		Api.Response again = send(vendor, "/orders/R-1/refunds", refund, t);
+		assertThat(again.status()).as("idempotent on refundId: the first answer again").isEqualTo(201);
+		assertThat(again.body()).isEqualTo(created.body());
+		assertThat(jdbc.sql("SELECT count(*) FROM refunds WHERE refund_id = 'RF-1' AND vendor_id = "
+				+ "(SELECT id FROM vendors WHERE slug = ?)").param(vendor.slug()).query(Long.class).single()).isEqualTo(1);
 		assertThat(send(vendor, "/orders/R-1/refunds", refund.replace("30.00", "31.00"), t).status()).isEqualTo(409);
 		Api.Response above = send(vendor, "/orders/R-1/refunds",
 				"{\"refundId\":\"RF-2\",\"amount\":\"70.01\",\"occurredAt\":\"" + now() + "\"}", t);
