@@ -21,7 +21,7 @@ class StatsCommission implements MonthlyCommission {
 	@Override
 	public Figures of(VendorId vendorId, PartnerId partnerId, YearMonth month) {
 		MonthSummary summary = commissions.monthSummary(vendorId, partnerId, month);
-		return new Figures(summary.band(), summary.rate(), summary.commission());
+		return new Figures(summary.volume(), summary.band(), summary.rate(), summary.commission());
 	}
 
 }

@@ -16,8 +16,12 @@ public interface MonthlyCommission {
 
 	@Nullable Figures of(VendorId vendorId, PartnerId partnerId, YearMonth month);
 
-	/** The band, the rate applied, and the commission rounded half-even to the currency's minor unit. */
-	record Figures(String band, BigDecimal rate, BigDecimal commission) {
+	/**
+	 * The volume the band was set by (unrounded; a closed month's is its statement's, which late
+	 * orders and refunds never change), the band, the rate applied, and the commission rounded
+	 * half-even to the currency's minor unit.
+	 */
+	record Figures(BigDecimal volume, String band, BigDecimal rate, BigDecimal commission) {
 	}
 
 }

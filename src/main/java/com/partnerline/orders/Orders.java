@@ -348,13 +348,16 @@ class Orders {
 			.list();
 	}
 
-	/** Refunds booked per month (refund period) on the partner's orders of the same month. */
+	/**
+	 * Refunds booked per month (refund period) on the partner's counted orders of the same month
+	 * (a refund of a held or rejected order takes nothing from a volume it never added to).
+	 */
 	List<MonthFigures> partnerRefunds(VendorId vendorId, PartnerId partnerId, LocalDate from, LocalDate to) {
 		return jdbc.sql("""
 				SELECT r.period, count(*), SUM(r.amount_converted) FROM refunds r
 				JOIN orders o ON o.vendor_id = r.vendor_id AND o.order_id = r.order_id
 				WHERE r.vendor_id = ? AND o.partner_id = ? AND r.period BETWEEN ? AND ? AND o.period = r.period
-				  AND NOT o.self_referral
+				  AND NOT o.self_referral AND o.counted_at IS NOT NULL
 				GROUP BY r.period""")
 			.params(vendorId.value(), partnerId.value(), from, to)
 			.query((rs, n) -> new MonthFigures(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getLong(2),

@@ -90,7 +90,7 @@ class PartnerStatsController {
 					: commission.of(found.id(), membership.partnerId(), c.month());
 			result.add(new MonthStats(c.month().toString(), c.clicks(), c.counted(),
 					trialMonths.get(i).started(), trialMonths.get(i).converted(), o.orders(),
-					new Money(o.volume(), found.currency()).rounded().toDecimalString(),
+					new Money(figures == null ? o.volume() : figures.volume(), found.currency()).rounded().toDecimalString(),
 					found.currency().getCurrencyCode(), figures == null ? null : figures.band(),
 					figures == null ? null : figures.rate().stripTrailingZeros().toPlainString(),
 					figures == null ? null
@@ -102,7 +102,8 @@ class PartnerStatsController {
 	/**
 	 * @param trials trials started through the partner's links that month
 	 * @param trialConversions of those trials, how many have been converted into a purchase so far
-	 * @param volume the month's volume, rounded half-even to the currency's minor unit
+	 * @param volume the month's volume, rounded half-even to the currency's minor unit (the statement's once the
+	 * month is closed: late orders and refunds go to later statements and leave it as it was)
 	 * @param band the band the month's volume reaches (the statement's, once the month is closed)
 	 * @param rate the commission rate applied, as a fraction
 	 * @param commission volume × rate, rounded once

@@ -383,6 +383,14 @@ class CommissionsIntegrationTest extends IntegrationTest {
 		JsonNode frozen = partner.api().get(september).json();
 		assertThat(frozen.path("lines").findValuesAsString("reference")).containsExactly("lo-1", "lo-2");
 		assertThat(statementPdf(partner, september)).contains("lo-1").contains("lo-2").doesNotContain("lo-late");
+		// the statistics show September as booked: volume, band and commission of its statement
+		JsonNode stats = partner.api()
+			.get("/api/v1/partner/programs/" + vendor.slug() + "/stats?from=2025-09&to=2025-09")
+			.json()
+			.get(0);
+		assertThat(stats.path("volume").asString()).isEqualTo("600.00");
+		assertThat(stats.path("band").asString()).isEqualTo("A2");
+		assertThat(stats.path("commission").asString()).isEqualTo("120.00");
 
 		// October: own order 100.00 → A1 (15%) → 15.00; the late order at September's rate:
 		// 150.00 × 20% = +30.00; due 15.00 + 30.00 = 45.00 < 50.00 → carried forward.

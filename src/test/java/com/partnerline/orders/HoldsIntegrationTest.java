@@ -116,6 +116,29 @@ class HoldsIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void aRefundOfAHeldOrderTakesNothingFromTheLiveVolume() {
+		TestVendor vendor = newVendor();
+		TestPartner partner = newPartner(vendor); // partner-…@example.org
+		order(vendor, "hr-1", "2026-11-03T10:00:00Z", "colleague@example.org", null, partner.id(), "80.00");
+		order(vendor, "hr-2", "2026-11-03T11:00:00Z", "buyer@customer.example", null, partner.id(), "120.00");
+		assertThat(reasonOf(vendor, "hr-1")).isEqualTo("SAME_DOMAIN");
+		String refund = "{\"refundId\":\"hr-1-r\",\"amount\":\"80.00\",\"occurredAt\":\"2026-11-04T10:00:00Z\"}";
+		Api.Response refunded = api
+			.header(HmacSignature.HEADER, HmacSignature.header(vendor.processorSecret(), Instant.now().getEpochSecond(),
+					refund.getBytes(StandardCharsets.UTF_8)))
+			.send("POST", "/api/v1/vendors/" + vendor.slug() + "/orders/hr-1/refunds", refund, "application/json");
+		assertThat(refunded.status()).as(refunded.toString()).isEqualTo(201);
+		// November counts the 120.00 order only; the held order and its refund are both outside it
+		JsonNode november = partner.api()
+			.get("/api/v1/partner/programs/" + vendor.slug() + "/stats?from=2026-11&to=2026-11")
+			.json()
+			.get(0);
+		assertThat(november.path("volume").asString()).isEqualTo("120.00");
+		assertThat(november.path("commission").asString()).isEqualTo("18.00");
+		assertThat(statementOf(close(vendor, "2026-11"), partner).path("volume").asString()).isEqualTo("120.00");
+	}
+
+	@Test
 	void holdsAnOrderFromAnAddressThePartnerLoggedOnFrom() {
 		TestVendor vendor = newVendor();
 		TestPartner partner = newPartner(vendor); // its token was issued to 127.0.0.1
