@@ -60,11 +60,18 @@ class CommissionMails {
 		for (Statement statement : commissions.statements(closed.vendorId(), closed.month())) {
 			partners.find(statement.partnerId()).ifPresent(partner -> {
 				statementReady(vendor, partner, statement);
-				if (statement.eligibleForInternet()) {
+				// no invitation to propose for a partner already on its way: its contract starts later
+				if (statement.eligibleForInternet() && !isInternetPartner(vendor, partner)) {
 					eligible(vendor, partner, statement);
 				}
 			});
 		}
+	}
+
+	private boolean isInternetPartner(Vendor vendor, Partner partner) {
+		return partners.membership(vendor.id(), partner.id())
+			.map(m -> m.type() == com.partnerline.partners.PartnerType.INTERNET)
+			.orElse(false);
 	}
 
 	private void statementReady(Vendor vendor, Partner partner, Statement statement) {

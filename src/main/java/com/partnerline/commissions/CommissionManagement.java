@@ -27,7 +27,6 @@ import com.partnerline.commissions.StatementStore.PartnerLine;
 import com.partnerline.kernel.ApiProblem;
 import com.partnerline.kernel.PartnerId;
 import com.partnerline.kernel.VendorId;
-import com.partnerline.partners.Contract;
 import com.partnerline.partners.Membership;
 import com.partnerline.partners.PartnerManagement;
 import com.partnerline.partners.PartnerType;
@@ -176,9 +175,11 @@ public class CommissionManagement {
 		Map<PartnerId, Statement> drafts = new TreeMap<>(BY_UUID);
 		List<PartnerLine> lines = new ArrayList<>();
 		for (PartnerId partner : closing) {
-			PartnerType type = types.getOrDefault(partner, PartnerType.AFFILIATE);
+			PartnerManagement.Standing standing = standingIn(vendorId, partner,
+					types.getOrDefault(partner, PartnerType.AFFILIATE), month);
+			PartnerType type = standing.type();
 			BigDecimal volume = volumes.getOrDefault(partner, BigDecimal.ZERO);
-			Rating rating = BandEngine.rate(program, type, contractRate(vendorId, partner, type, month), volume);
+			Rating rating = BandEngine.rate(program, type, standing.contractRate(), volume);
 			BigDecimal commission = BandEngine.commission(volume, rating.rate(), vendor.currency());
 			BigDecimal adjustments = BandEngine.round(BigDecimal.ZERO, vendor.currency());
 			for (PartnerLine line : late.getOrDefault(partner, List.of())) {
@@ -219,14 +220,15 @@ public class CommissionManagement {
 		return new CloseResult(month, statements.statements(vendorId, month), batchId, now);
 	}
 
-	private @Nullable BigDecimal contractRate(VendorId vendorId, PartnerId partner, PartnerType type,
+	/**
+	 * The partner's type and contract in {@code month}: those of its month's last day, so that a
+	 * contract starting within the month sets the month's rate, one starting later leaves the
+	 * month to the affiliate rules, and one replaced since still governs the months it was in
+	 * force.
+	 */
+	private PartnerManagement.Standing standingIn(VendorId vendorId, PartnerId partner, PartnerType memberType,
 			YearMonth month) {
-		if (type != PartnerType.INTERNET) {
-			return null;
-		}
-		return partners.activeContract(vendorId, partner, month.atEndOfMonth())
-			.map(Contract::commissionRate)
-			.orElse(null);
+		return partners.standingOn(vendorId, partner, memberType, month.atEndOfMonth());
 	}
 
 	/** The statements of a closed month, ordered by partner. */
@@ -284,9 +286,10 @@ public class CommissionManagement {
 			return new MonthSummary(month, BigDecimal.ZERO, first.name(), first.rate(),
 					BandEngine.round(BigDecimal.ZERO, vendor.currency()), false, true);
 		}
-		PartnerType type = partners.membership(vendorId, partnerId).map(Membership::type).orElse(PartnerType.AFFILIATE);
+		PartnerManagement.Standing standing = standingIn(vendorId, partnerId,
+				partners.membership(vendorId, partnerId).map(Membership::type).orElse(PartnerType.AFFILIATE), month);
 		BigDecimal volume = sales.partnerVolume(vendorId, partnerId, month);
-		Rating rating = BandEngine.rate(program, type, contractRate(vendorId, partnerId, type, month), volume);
+		Rating rating = BandEngine.rate(program, standing.type(), standing.contractRate(), volume);
 		return new MonthSummary(month, volume, rating.band().name(), rating.rate(),
 				BandEngine.commission(volume, rating.rate(), vendor.currency()), rating.eligibleForInternet(), false);
 	}
@@ -416,8 +419,9 @@ public class CommissionManagement {
 		}
 
 		private BigDecimal rateOf(PartnerId partner, YearMonth month, BigDecimal volume) {
-			PartnerType type = types.getOrDefault(partner, PartnerType.AFFILIATE);
-			return BandEngine.rate(program, type, contractRate(vendorId, partner, type, month), volume).rate();
+			PartnerManagement.Standing standing = standingIn(vendorId, partner,
+					types.getOrDefault(partner, PartnerType.AFFILIATE), month);
+			return BandEngine.rate(program, standing.type(), standing.contractRate(), volume).rate();
 		}
 
 	}

@@ -148,12 +148,43 @@ public class PartnerManagement {
 	}
 
 	/**
-	 * The partner's accepted contract with the vendor in force on {@code day}, if any:
-	 * its rate replaces the band rate, its order processing says whether the partner
-	 * reports its own sales.
+	 * The partner's contract with the vendor that governed {@code day}, if any (the one in force,
+	 * or one superseded since that was in force then): its rate replaces the band rate, its order
+	 * processing says whether the partner reports its own sales.
 	 */
-	public Optional<Contract> activeContract(VendorId vendorId, PartnerId partnerId, java.time.LocalDate day) {
-		return activeContract(vendorId, partnerId).filter(contract -> !contract.startsOn().isAfter(day));
+	public Optional<Contract> contractOn(VendorId vendorId, PartnerId partnerId, java.time.LocalDate day) {
+		return proposals.contractOn(vendorId, partnerId, day);
+	}
+
+	/**
+	 * What the partner was in the vendor's program on {@code day}, and under which contract. An
+	 * Internet Partner is one from its contract's start (commission policy: "A contract takes effect
+	 * on its start date"); before it the affiliate rules apply: the affiliate cap and the
+	 * eligibility flag. A partner made INTERNET without any contract stays INTERNET, at the bands.
+	 *
+	 * @param memberType the partner's type in the program today
+	 */
+	public Standing standingOn(VendorId vendorId, PartnerId partnerId, PartnerType memberType,
+			java.time.LocalDate day) {
+		if (memberType != PartnerType.INTERNET) {
+			return new Standing(memberType, null);
+		}
+		Optional<Contract> contract = contractOn(vendorId, partnerId, day);
+		if (contract.isPresent()) {
+			return new Standing(PartnerType.INTERNET, contract.get());
+		}
+		return new Standing(proposals.hasAcceptedContract(vendorId, partnerId) ? PartnerType.AFFILIATE
+				: PartnerType.INTERNET, null);
+	}
+
+	/** A partner's type on a day and the contract that governed it then, if any. */
+	public record Standing(PartnerType type, @Nullable Contract contract) {
+
+		/** The contract's negotiated rate, or {@literal null} for the band's rate. */
+		public java.math.@Nullable BigDecimal contractRate() {
+			return contract == null ? null : contract.commissionRate();
+		}
+
 	}
 
 	/** Makes a partner an Internet Partner of a program; its contract says on what terms. */

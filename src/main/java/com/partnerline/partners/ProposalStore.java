@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -153,6 +154,31 @@ class ProposalStore {
 			.params(vendorId.value(), partnerId.value(), status)
 			.query(ProposalStore::contract)
 			.optional();
+	}
+
+	/**
+	 * The contract that governed the partner's orders on {@code day}: of the accepted ones (in force
+	 * or superseded since) that had started by then, the one accepted last, since each accepted
+	 * contract replaces the one before from its start.
+	 */
+	Optional<Contract> contractOn(VendorId vendorId, PartnerId partnerId, LocalDate day) {
+		return jdbc.sql("""
+				SELECT * FROM contracts WHERE vendor_id = ? AND partner_id = ? AND status IN ('ACCEPTED', 'SUPERSEDED')
+				  AND starts_on <= ?
+				ORDER BY accepted_at DESC LIMIT 1""")
+			.params(vendorId.value(), partnerId.value(), day)
+			.query(ProposalStore::contract)
+			.optional();
+	}
+
+	/** Whether the partner ever accepted a contract with the vendor. */
+	boolean hasAcceptedContract(VendorId vendorId, PartnerId partnerId) {
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM contracts WHERE vendor_id = ? AND partner_id = ?
+				  AND status IN ('ACCEPTED', 'SUPERSEDED'))""")
+			.params(vendorId.value(), partnerId.value())
+			.query(Boolean.class)
+			.single();
 	}
 
 	Optional<Contract> contractOf(UUID proposalId) {

@@ -94,7 +94,7 @@ class ReportCalendar {
 		if (day.isBefore(month.atDay(1))) {
 			day = month.atDay(1);
 		}
-		return partners.activeContract(membership.vendorId(), membership.partnerId(), day)
+		return partners.contractOn(membership.vendorId(), membership.partnerId(), day)
 			.map(Contract::orderProcessing)
 			.filter(p -> p == OrderProcessing.SELF)
 			.isPresent();

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -453,6 +454,57 @@ class CommissionsIntegrationTest extends IntegrationTest {
 		order(vendor, partner, "lc-late", "2025-03-20T10:00:00Z", "100.00");
 		assertStatement(statementOf(closed(vendor, "2025-04"), partner), "0.00", "A1", "0.32", "0.00", "32.00",
 				"0.00", "0.00", "32.00");
+	}
+
+	@Test
+	void aContractGovernsFromItsStartAndAReplacedOneKeepsTheMonthsItWasInForce() {
+		Vendor vendor = vendor("UTC");
+		assertThat(admin.put("/api/v1/admin/vendors/" + vendor.slug() + "/products/PROD",
+				map("name", "Product", "price", "100.00", "currency", "USD", "trialDays", 30)).status()).isEqualTo(200);
+		TestPartner partner = partner(vendor);
+		Api.Response submitted = partner.api()
+			.post("/api/v1/partner/programs/" + vendor.slug() + "/proposals",
+					Fixtures.proposal("10000"));
+		assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+		Api.Response approved = admin.post("/api/v1/admin/vendors/" + vendor.slug() + "/proposals/"
+				+ submitted.json().path("proposalId").asString() + "/decision",
+				map("decision", "APPROVE", "comment", "Welcome", "contract",
+						map("commissionRate", "0.32", "orderProcessing", "NETWORK", "startsOn", "2025-09-01")));
+		assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+		Api.Response accepted = partner.api().post("/api/v1/partner/programs/" + vendor.slug() + "/contract/accept", null);
+		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+
+		// August, before the contract starts: the affiliate rules. 8,000.00 reaches I1, paid at the
+		// affiliate cap 25 % = 2,000.00, and flagged eligible
+		order(vendor, partner, "cs-1", "2025-08-10T10:00:00Z", "8000.00");
+		JsonNode august = statementOf(closed(vendor, "2025-08"), partner);
+		assertStatement(august, "8000.00", "I1", "0.25", "2000.00", "0.00", "0.00", "2000.00", "0.00");
+		// September, under the contract: 8,000.00 × 32 % = 2,560.00
+		order(vendor, partner, "cs-2", "2025-09-10T10:00:00Z", "8000.00");
+		assertStatement(statementOf(closed(vendor, "2025-09"), partner), "8000.00", "I1", "0.32", "2560.00", "0.00",
+				"0.00", "2560.00", "0.00");
+
+		// a new contract at 30 % from November replaces it (accepted in October); October, closed
+		// afterwards, is still the first contract's month: 1,000.00 × 32 % = 320.00
+		UUID proposal = jdbc.sql("SELECT proposal_id FROM contracts WHERE partner_id = ?::uuid")
+			.param(partner.id())
+			.query(UUID.class)
+			.single();
+		jdbc.sql("UPDATE contracts SET status = 'SUPERSEDED' WHERE partner_id = ?::uuid AND status = 'ACCEPTED'")
+			.param(partner.id())
+			.update();
+		jdbc.sql("""
+				INSERT INTO contracts (id, vendor_id, partner_id, proposal_id, commission_rate, order_processing,
+				  starts_on, status, offered_at, accepted_at)
+				VALUES (gen_random_uuid(), ?, ?::uuid, ?, 0.30, 'NETWORK', DATE '2025-11-01', 'ACCEPTED', now(), now())""")
+			.params(vendor.id().value(), partner.id(), proposal)
+			.update();
+		order(vendor, partner, "cs-3", "2025-10-10T10:00:00Z", "1000.00");
+		assertStatement(statementOf(closed(vendor, "2025-10"), partner), "1000.00", "A2", "0.32", "320.00", "0.00",
+				"0.00", "320.00", "0.00");
+		order(vendor, partner, "cs-4", "2025-11-10T10:00:00Z", "1000.00");
+		assertStatement(statementOf(closed(vendor, "2025-11"), partner), "1000.00", "A2", "0.3", "300.00", "0.00",
+				"0.00", "300.00", "0.00");
 	}
 
 	String statementPdf(TestPartner partner, String path) throws Exception {

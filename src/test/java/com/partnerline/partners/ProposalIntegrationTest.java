@@ -41,12 +41,7 @@ class ProposalIntegrationTest extends IntegrationTest {
 	AuditLog audit;
 
 	static Map<String, Object> proposal(String commitment) {
-		return map("companyProfile",
-				map("name", "Example Reviews Ltd", "website", "https://reviews.example.org", "country", "GB",
-						"employees", 12, "description", "Independent software reviews since 2001."),
-				"salesPlan", map("monthlyCommitment", commitment, "lines", List.of(map("sku", "PROD", "quantity", 80))),
-				"marketingPlan", map("channels", List.of("WEBSITE", "EMAIL"), "description",
-						"Reviews, comparison tables and a monthly newsletter to 40,000 readers."));
+		return Fixtures.proposal(commitment);
 	}
 
 	private Api manager(TestVendor vendor, String email) {

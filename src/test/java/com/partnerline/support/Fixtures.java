@@ -76,6 +76,16 @@ public final class Fixtures {
 				com.partnerline.partners.PartnerType.INTERNET);
 	}
 
+	/** A complete Internet Partner proposal (docs/api.md) committing {@code commitment} a month, selling PROD. */
+	public static Map<String, Object> proposal(String commitment) {
+		return map("companyProfile",
+				map("name", "Example Reviews Ltd", "website", "https://reviews.example.org", "country", "GB",
+						"employees", 12, "description", "Independent software reviews since 2001."),
+				"salesPlan", map("monthlyCommitment", commitment, "lines", java.util.List.of(map("sku", "PROD", "quantity", 80))),
+				"marketingPlan", map("channels", java.util.List.of("WEBSITE", "EMAIL"), "description",
+						"Reviews, comparison tables and a monthly newsletter to 40,000 readers."));
+	}
+
 	public static String token(Api api, String email, String password) {
 		Api.Response response = api.post("/api/v1/auth/token", map("email", email, "password", password));
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
