@@ -128,8 +128,8 @@ public class CommissionManagement {
 		if (statements.isClosed(vendorId, month)) {
 			return closed(vendorId, month, false);
 		}
-		// The close counts what had arrived by now; what arrives later for this month is late.
-		Instant now = clock.instant();
+		// The close counts what had arrived by its cut-off; what arrives later for this month is late.
+		Instant now = sales.cutOff(vendorId);
 		long started = System.nanoTime();
 		Map<PartnerId, BigDecimal> volumes = new HashMap<>();
 		for (Volume volume : sales.volumes(vendorId, month, now)) {

@@ -16,6 +16,12 @@ import org.jspecify.annotations.Nullable;
  */
 interface MonthlySales {
 
+	/**
+	 * The instant a close counts arrivals up to: every order, refund and release of the vendor
+	 * stamped before it has committed once this returns, and every later one is stamped after it.
+	 */
+	Instant cutOff(VendorId vendorId);
+
 	/** Per partner with activity: the month's volume of what had arrived by {@code receivedBy}, unrounded. */
 	List<Volume> volumes(VendorId vendorId, YearMonth month, Instant receivedBy);
 

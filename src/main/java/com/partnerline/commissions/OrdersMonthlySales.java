@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.partnerline.kernel.PartnerId;
 import com.partnerline.kernel.VendorId;
+import com.partnerline.orders.Arrivals;
 import com.partnerline.orders.MonthlyOrders;
 import com.partnerline.orders.OrderManagement;
 
@@ -19,8 +20,16 @@ class OrdersMonthlySales implements MonthlySales {
 
 	private final OrderManagement orders;
 
-	OrdersMonthlySales(OrderManagement orders) {
+	private final Arrivals arrivals;
+
+	OrdersMonthlySales(OrderManagement orders, Arrivals arrivals) {
 		this.orders = orders;
+		this.arrivals = arrivals;
+	}
+
+	@Override
+	public Instant cutOff(VendorId vendorId) {
+		return arrivals.cutOff(vendorId);
 	}
 
 	@Override

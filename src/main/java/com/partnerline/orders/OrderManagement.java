@@ -62,8 +62,11 @@ public class OrderManagement {
 
 	private final JdbcClient jdbc;
 
+	private final Arrivals arrivals;
+
 	OrderManagement(Orders orders, CatalogManagement catalog, ApplicationEventPublisher events, Clock clock,
-			TrialManagement trials, RiskRules riskRules, JdbcClient jdbc) {
+			TrialManagement trials, RiskRules riskRules, JdbcClient jdbc, Arrivals arrivals) {
+		this.arrivals = arrivals;
 		this.riskRules = riskRules;
 		this.jdbc = jdbc;
 		this.orders = orders;
@@ -89,7 +92,7 @@ public class OrderManagement {
 		java.util.Optional<String> hold = row.partnerId() == null || row.selfReferral() ? java.util.Optional.empty()
 				: riskRules.judge(vendor.id(), row.partnerId(), catalog.policies(vendor.id()), row.occurredAt(),
 						row.customerEmail(), order.customerIp());
-		if (!orders.insert(row, order.items(), clock.instant())) {
+		if (!orders.insert(row, order.items(), arrivals.arrive(vendor.id()))) {
 			// Delivered before (or a concurrent delivery won): answer as a retry.
 			return replay(vendor, orders.find(vendor.id(), order.orderId()).orElseThrow(), order.contentHash());
 		}
@@ -160,7 +163,7 @@ public class OrderManagement {
 		BigDecimal converted = refund.amount().multiply(order.rate()).setScale(CONVERTED_SCALE, RoundingMode.HALF_EVEN);
 		LocalDate period = refund.occurredAt().atZoneSameInstant(vendor.timeZone()).toLocalDate().withDayOfMonth(1);
 		if (!orders.insertRefund(vendor.id(), refund.refundId(), orderId, refund.amount(), converted,
-				refund.occurredAt().toInstant(), period, refund.contentHash(), clock.instant())) {
+				refund.occurredAt().toInstant(), period, refund.contentHash(), arrivals.arrive(vendor.id()))) {
 			return replay(vendor, orders.findRefund(vendor.id(), refund.refundId()).orElseThrow(), orderId,
 					refund.contentHash());
 		}
@@ -235,7 +238,7 @@ public class OrderManagement {
 			List<ReportedSale> sales, Instant occurredAt) {
 		LocalDate period = month.atDay(1);
 		orders.deleteReported(vendor.id(), partnerId, period);
-		Instant now = clock.instant();
+		Instant now = arrivals.arrive(vendor.id());
 		for (int i = 0; i < sales.size(); i++) {
 			ReportedSale sale = sales.get(i);
 			String orderId = "report-" + reportId + "-" + (i + 1);

@@ -2,7 +2,6 @@ package com.partnerline.orders;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -42,15 +41,15 @@ public class OrderReview {
 
 	private final ApplicationEventPublisher events;
 
-	private final Clock clock;
+	private final Arrivals arrivals;
 
 	OrderReview(JdbcClient jdbc, AuditLog audit, SettledMonths settledMonths, ApplicationEventPublisher events,
-			Clock clock) {
+			Arrivals arrivals) {
+		this.arrivals = arrivals;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.settledMonths = settledMonths;
 		this.events = events;
-		this.clock = clock;
 	}
 
 	/**
@@ -107,7 +106,7 @@ public class OrderReview {
 		if (!"HELD".equals(held.status()) || held.partnerId() == null) {
 			throw ApiProblem.conflict("orders.notHeld", orderId);
 		}
-		Instant now = clock.instant();
+		Instant now = arrivals.arrive(vendor.id());
 		jdbc.sql("""
 				UPDATE orders SET hold_status = ?, reviewed_at = ?, reviewed_by = ?, review_reason = ?,
 				  counted_at = CAST(? AS timestamptz)

@@ -69,6 +69,9 @@ class CommissionsIntegrationTest extends IntegrationTest {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
+
 	// ---- helpers -------------------------------------------------------------------
 
 	Vendor vendor(String timeZone) {
@@ -516,6 +519,38 @@ class CommissionsIntegrationTest extends IntegrationTest {
 		assertThat(pdf.statusCode()).isEqualTo(200);
 		try (var document = Loader.loadPDF(pdf.body())) {
 			return new PDFTextStripper().getText(document);
+		}
+	}
+
+	@Test
+	void anOrderStampedBeforeTheCutOffButCommittedDuringTheCloseCountsInItsMonth() throws Exception {
+		Vendor vendor = vendor("UTC");
+		TestPartner partner = partner(vendor);
+		order(vendor, partner, "gate-1", "2025-06-05T10:00:00Z", "300.00");
+		// an order transaction that has taken its arrival time and commits only after the close began
+		CountDownLatch stamped = new CountDownLatch(1);
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> slow = pool.submit(() -> new org.springframework.transaction.support.TransactionTemplate(
+					transactionManager)
+				.executeWithoutResult(tx -> {
+					order(vendor, partner, "gate-2", "2025-06-20T10:00:00Z", "400.00");
+					stamped.countDown();
+					try {
+						Thread.sleep(1500);
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}));
+			assertThat(stamped.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			// the close waits for it at its cut-off and counts it: 300 + 400 = 700.00 → A2 (20 %) → 140.00
+			assertStatement(statementOf(closed(vendor, "2025-06"), partner), "700.00", "A2", "0.2", "140.00", "0.00",
+					"0.00", "140.00", "0.00");
+			slow.get();
+		}
+		finally {
+			pool.shutdown();
 		}
 	}
 
