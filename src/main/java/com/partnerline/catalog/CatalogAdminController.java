@@ -118,7 +118,7 @@ class CatalogAdminController {
 
 	}
 
-	record ProductView(String sku, String name, String price, String currency, int trialDays) {
+	record ProductView(String sku, String name, String price, String currency, @Nullable Integer trialDays) {
 
 		static ProductView of(Product product) {
 			return new ProductView(product.sku(), product.name(), product.price().toDecimalString(),

@@ -239,8 +239,9 @@ public class CatalogManagement {
 		}
 		Currency currency = draft.currency() == null ? vendor.currency()
 				: parseCurrency(draft.currency(), "currency", problems);
-		int trialDays = draft.trialDays() == null ? 30 : draft.trialDays();
-		if (trialDays < 0 || trialDays > 365) {
+		// without trialDays a trial lasts one calendar month (docs/api.md)
+		Integer trialDays = draft.trialDays();
+		if (trialDays != null && (trialDays < 0 || trialDays > 365)) {
 			problems.add(new FieldProblem("trialDays", "catalog.trialDaysRange"));
 		}
 		if (!problems.isEmpty()) {

@@ -223,7 +223,7 @@ class CatalogStore {
 
 	private static Product product(ResultSet rs, int row) throws SQLException {
 		return new Product(new VendorId(rs.getLong("vendor_id")), rs.getString("sku"), rs.getString("name"),
-				Money.of(rs.getBigDecimal("price"), rs.getString("currency").trim()), rs.getInt("trial_days"));
+				Money.of(rs.getBigDecimal("price"), rs.getString("currency").trim()), (Integer) rs.getObject("trial_days"));
 	}
 
 }

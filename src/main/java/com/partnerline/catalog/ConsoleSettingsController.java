@@ -65,7 +65,7 @@ class ConsoleSettingsController {
 					percent(program.internetCap())));
 		}
 		if (!model.containsAttribute("productForm")) {
-			model.addAttribute("productForm", new ProductForm("", "", "", "30"));
+			model.addAttribute("productForm", new ProductForm("", "", "", ""));
 		}
 		if (!model.containsAttribute("rateForm")) {
 			model.addAttribute("rateForm", new RateForm("", "", ""));
@@ -126,7 +126,8 @@ class ConsoleSettingsController {
 		ProductForm form = new ProductForm(sku, name, price, trialDays);
 		Map<String, String> errors = new LinkedHashMap<>();
 		BigDecimal amount = decimal(price, "price", errors);
-		Integer days = integer(trialDays, "trialDays", errors);
+		// empty: one calendar month
+		Integer days = trialDays == null || trialDays.isBlank() ? null : integer(trialDays, "trialDays", errors);
 		if (sku == null || sku.isBlank()) {
 			errors.put("sku", "validation.required");
 		}

@@ -126,7 +126,7 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private void product(Vendor vendor, String sku, String name, String price) {
-		catalog.saveProduct(vendor, sku, new ProductDraft(name, new BigDecimal(price), "USD", 30));
+		catalog.saveProduct(vendor, sku, new ProductDraft(name, new BigDecimal(price), "USD", null));
 	}
 
 	private static final String TERMS = """

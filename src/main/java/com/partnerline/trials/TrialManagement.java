@@ -107,7 +107,7 @@ public class TrialManagement {
 			if (product == null) {
 				problems.add(new FieldProblem("sku", "trials.skuUnknown"));
 			}
-			else if (product.trialDays() <= 0) {
+			else if (!product.offersTrial()) {
 				problems.add(new FieldProblem("sku", "trials.noTrial"));
 			}
 		}
@@ -116,7 +116,7 @@ public class TrialManagement {
 		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		ResolvedReferral referral = referral(vendor, ref, request.cookieClickId(), now);
-		Instant expiresAt = now.plus(product.trialDays(), ChronoUnit.DAYS);
+		Instant expiresAt = product.trialEnd(now, vendor.timeZone());
 		UUID id = UUID.randomUUID();
 		String licenseKey = LicenseKeys.sign(
 				new LicenseKeys.Payload(vendor.slug(), product.sku(), "TRIAL", id, expiresAt),

@@ -93,7 +93,7 @@ class TrialPageController {
 	}
 
 	private String form(Vendor vendor, TrialForm form, List<String> errors, Model model) {
-		List<Product> products = catalog.products(vendor.id()).stream().filter(p -> p.trialDays() > 0).toList();
+		List<Product> products = catalog.products(vendor.id()).stream().filter(Product::offersTrial).toList();
 		model.addAttribute("vendor", vendor);
 		model.addAttribute("products", products);
 		model.addAttribute("form", form);

@@ -103,6 +103,25 @@ class TrialsIntegrationTest extends IntegrationTest {
 	}
 
 	@Test
+	void aProductWithoutTrialDaysGivesTrialsOfOneCalendarMonth() {
+		TestVendor vendor = newVendor();
+		assertThat(admin.put("/api/v1/admin/vendors/" + vendor.slug() + "/products/MONTH",
+				map("name", "Monthly", "price", "10.00", "currency", "USD")).status()).isEqualTo(200);
+		String email = unique("month") + "@example.net";
+		Api.Response issued = api.post("/api/v1/trials", map("vendor", vendor.slug(), "sku", "MONTH", "email", email));
+		assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+		Instant started = jdbc.sql("SELECT started_at FROM trials WHERE email = ?")
+			.param(email)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+		java.time.ZoneId zone = catalog.vendor(vendor.slug()).timeZone();
+		// "(one month)", docs/api.md: the same day and time of the next month in the vendor's time zone
+		assertThat(OffsetDateTime.parse(issued.json().path("expiresAt").asString()).toInstant())
+			.isEqualTo(started.atZone(zone).plusMonths(1).toInstant());
+	}
+
+	@Test
 	void refusesASecondTrialOfTheSameProductForTheSameEmail() {
 		TestVendor vendor = newVendor();
 		assertThat(admin.put("/api/v1/admin/vendors/" + vendor.slug() + "/products/OTHER",
