@@ -1,15 +1,8 @@
 package com.partnerline.catalog;
 
 import java.net.http.HttpResponse;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
-import com.partnerline.accounts.Account;
-import com.partnerline.accounts.AccountManagement;
-import com.partnerline.accounts.AccountStatus;
-import com.partnerline.accounts.NewAccount;
-import com.partnerline.accounts.Role;
 import com.partnerline.support.Fixtures;
 import com.partnerline.support.Fixtures.TestVendor;
 import com.partnerline.support.IntegrationTest;
@@ -28,19 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsoleProductsIntegrationTest extends IntegrationTest {
 
 	@Autowired
-	AccountManagement accounts;
-
-	@Autowired
 	CatalogManagement catalog;
 
 	@Test
 	void productsWithAMonthOrDaysOfTrialAndAnUnreadableNumberRefused() throws Exception {
 		TestVendor vendor = newVendor();
-		String email = "manager-" + UUID.randomUUID().toString().substring(0, 8) + "@vendor.example";
-		Account manager = accounts.open(new NewAccount(email, Fixtures.PASSWORD, "Pat Products", Role.VENDOR_MANAGER,
-				AccountStatus.ACTIVE, Locale.ENGLISH));
-		accounts.grantVendor(manager.id(), catalog.vendor(vendor.slug()).id().value());
-		PageSession session = PageSession.login(port, email, Fixtures.PASSWORD);
+		PageSession session = PageSession.login(port, newManager(vendor), Fixtures.PASSWORD);
 		String settings = "/console/vendors/" + vendor.slug() + "/settings";
 		assertThat(session.get(settings).statusCode()).isEqualTo(200);
 

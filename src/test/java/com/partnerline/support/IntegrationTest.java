@@ -3,6 +3,12 @@ package com.partnerline.support;
 import java.util.Map;
 import java.util.UUID;
 
+import com.partnerline.accounts.Account;
+import com.partnerline.accounts.AccountManagement;
+import com.partnerline.accounts.AccountStatus;
+import com.partnerline.accounts.NewAccount;
+import com.partnerline.accounts.Role;
+import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.partners.PartnerManagement;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -70,6 +76,9 @@ public abstract class IntegrationTest {
 	@Autowired
 	protected PartnerManagement partners;
 
+	@Autowired
+	private org.springframework.context.ApplicationContext context;
+
 	protected Api api;
 
 	protected Api admin;
@@ -99,6 +108,16 @@ public abstract class IntegrationTest {
 	/** An active partner with a bearer token that joined {@code vendor} as an affiliate. */
 	protected Fixtures.TestPartner newPartner(Fixtures.TestVendor vendor) {
 		return Fixtures.partner(api, partners, vendor);
+	}
+
+	/** An active vendor manager of {@code vendor} (English) who logs on with {@link Fixtures#PASSWORD}; its email. */
+	protected String newManager(Fixtures.TestVendor vendor) {
+		String email = unique("manager") + "@vendor.example";
+		AccountManagement accounts = context.getBean(AccountManagement.class);
+		Account manager = accounts.open(new NewAccount(email, Fixtures.PASSWORD, "Morgan Manager", Role.VENDOR_MANAGER,
+				AccountStatus.ACTIVE, java.util.Locale.ENGLISH));
+		accounts.grantVendor(manager.id(), context.getBean(CatalogManagement.class).vendor(vendor.slug()).id().value());
+		return email;
 	}
 
 	protected static Map<String, Object> map(Object... keysAndValues) {

@@ -5,15 +5,9 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import com.partnerline.accounts.Account;
-import com.partnerline.accounts.AccountManagement;
-import com.partnerline.accounts.AccountStatus;
-import com.partnerline.accounts.NewAccount;
-import com.partnerline.accounts.Role;
 import com.partnerline.catalog.CatalogManagement;
 import com.partnerline.kernel.VendorId;
 import com.partnerline.support.Fixtures;
@@ -38,9 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebhookDeliveryLogPagesIntegrationTest extends IntegrationTest {
 
 	private static final Pattern ROW = Pattern.compile("<tr id=\"delivery-");
-
-	@Autowired
-	AccountManagement accounts;
 
 	@Autowired
 	CatalogManagement catalog;
@@ -78,7 +69,7 @@ class WebhookDeliveryLogPagesIntegrationTest extends IntegrationTest {
 						"DELIVERED".equals(status) ? 200 : 500)
 				.update();
 		}
-		PageSession manager = PageSession.login(port, manager(vendor), Fixtures.PASSWORD);
+		PageSession manager = PageSession.login(port, newManager(vendor), Fixtures.PASSWORD);
 		String log = "/console/vendors/" + vendor.slug() + "/webhooks/" + endpoint;
 
 		HttpResponse<String> first = manager.get(log);
@@ -106,17 +97,9 @@ class WebhookDeliveryLogPagesIntegrationTest extends IntegrationTest {
 			assertThat(r.get("last_response")).isEqualTo("500");
 		});
 
-		PageSession stranger = PageSession.login(port, manager(newVendor()), Fixtures.PASSWORD);
+		PageSession stranger = PageSession.login(port, newManager(newVendor()), Fixtures.PASSWORD);
 		assertThat(stranger.get(log).statusCode()).isEqualTo(404);
 		assertThat(stranger.get(log + "/deliveries.csv").statusCode()).isEqualTo(404);
-	}
-
-	private String manager(TestVendor vendor) {
-		String email = "manager-" + UUID.randomUUID().toString().substring(0, 8) + "@vendor.example";
-		Account account = accounts.open(new NewAccount(email, Fixtures.PASSWORD, "Lou Log", Role.VENDOR_MANAGER,
-				AccountStatus.ACTIVE, Locale.ENGLISH));
-		accounts.grantVendor(account.id(), catalog.vendor(vendor.slug()).id().value());
-		return email;
 	}
 
 	private static long rows(String page) {
